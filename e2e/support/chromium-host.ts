@@ -1,0 +1,68 @@
+// The chromium host: Debian's chromium loads the built renderer from a fake origin; the preload's
+// API is bridged to the real main-process core, so the renderer cannot tell it from Electron.
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { METHODS } from '../../src/shared/methods';
+import { createCore } from '../../src/main/core/core';
+import { dispatch } from '../../src/main/core/dispatch';
+
+export const ORIGIN = 'http://glossator.test';
+const RENDERER_DIR = join(process.cwd(), 'out/renderer');
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+export interface HostSession {
+  page: Page;
+  close(): Promise<void>;
+}
+
+export interface CoreSettings {
+  dataDir: string;
+  corpusDir: string;
+  nextSavePath: () => string | null;
+}
+
+export async function openChromium(browser: Browser, settings: CoreSettings): Promise<HostSession> {
+  const core = await createCore({
+    dataDir: settings.dataDir,
+    corpusDir: settings.corpusDir,
+    version: 'e2e',
+    saveTarget: { chooseSavePath: async () => settings.nextSavePath() },
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.route(`${ORIGIN}/**`, async (route) => {
+    const path = normalize(decodeURIComponent(new URL(route.request().url()).pathname)).replace(/^\/+/, '');
+    const file = join(RENDERER_DIR, path || 'index.html');
+    if (!file.startsWith(RENDERER_DIR)) return route.fulfill({ status: 403 });
+    try {
+      const body = await readFile(file);
+      await route.fulfill({ status: 200, body, contentType: TYPES[extname(file)] ?? 'application/octet-stream' });
+    } catch {
+      await route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
+  const page = await context.newPage();
+  await page.exposeFunction('__glossatorInvoke', (method: unknown, args: unknown) =>
+    dispatch(core.handlers, method, args),
+  );
+  await page.addInitScript((methods: readonly string[]) => {
+    const w = window as unknown as { __glossatorInvoke: (m: string, a: unknown) => Promise<unknown> };
+    const api = Object.fromEntries(methods.map((m) => [m, (args?: unknown) => w.__glossatorInvoke(m, args ?? {})]));
+    Object.defineProperty(window, 'glossator', { value: Object.freeze(api), writable: false });
+  }, METHODS);
+  await page.goto(`${ORIGIN}/index.html`);
+  return {
+    page,
+    async close() {
+      await context.close();
+      await core.flush();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+// One fixture, two hosts: a fresh data dir per test, the app opened and ready, page objects.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, chromium, expect, type Browser, type Page } from '@playwright/test';
+import { electronBinary } from './electron-binary';
+import { openChromium, type CoreSettings, type HostSession } from './chromium-host';
+import { openElectron, stubSaveDialog, type ElectronSession } from './electron-host';
+import { WorkbenchPage } from './workbench-page';
+
+export type Host = 'chromium' | 'electron';
+export interface HostOptions {
+  host: Host;
+}
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'];
+
+/** The app under test, whichever host runs it. */
+export interface GlossatorApp {
+  readonly page: Page;
+  readonly dataDir: string;
+  /** Closes renderer and main-process core, then opens fresh ones over the same data dir. */
+  restart(): Promise<Page>;
+  /** The next save dialog answers with this path. */
+  answerSaveDialog(path: string): Promise<void>;
+}
+
+interface TestFixtures {
+  dataDir: string;
+  glossator: GlossatorApp;
+  workbench: WorkbenchPage;
+}
+
+interface WorkerFixtures extends HostOptions {
+  hostBrowser: Browser | null;
+}
+
+async function waitReady(page: Page): Promise<void> {
+  await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  host: ['chromium', { option: true, scope: 'worker' }],
+  hostBrowser: [
+    async ({ host }, use) => {
+      if (host !== 'chromium') return use(null);
+      const browser = await chromium.launch({
+        executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+        args: CHROMIUM_ARGS,
+      });
+      await use(browser);
+      await browser.close();
+    },
+    { scope: 'worker' },
+  ],
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(join(tmpdir(), 'glossator-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  glossator: async ({ host, hostBrowser, dataDir }, use, testInfo) => {
+    const electron = electronBinary();
+    if (host === 'electron' && 'missing' in electron) {
+      testInfo.skip(true, `electron host skipped: ${electron.missing}`);
+      return;
+    }
+    let savePath: string | null = null;
+    const settings: CoreSettings = {
+      dataDir,
+      corpusDir: join(process.cwd(), 'corpus'),
+      nextSavePath: () => savePath,
+    };
+    const open = (): Promise<HostSession | ElectronSession> =>
+      host === 'chromium' && hostBrowser
+        ? openChromium(hostBrowser, settings)
+        : openElectron((electron as { path: string }).path, settings);
+    const problems: string[] = [];
+    const watch = (page: Page): void => {
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      });
+    };
+    let session = await open();
+    watch(session.page);
+    await waitReady(session.page);
+    const app: GlossatorApp = {
+      get page() {
+        return session.page;
+      },
+      dataDir,
+      async restart() {
+        await session.close();
+        session = await open();
+        watch(session.page);
+        await waitReady(session.page);
+        return session.page;
+      },
+      async answerSaveDialog(path) {
+        savePath = path;
+        if ('app' in session) await stubSaveDialog(session.app, path);
+      },
+    };
+    await use(app);
+    await session.close();
+    // CSP violations and uncaught errors surface as console errors: none may happen in any spec.
+    expect(problems, 'the renderer logged errors').toEqual([]);
+  },
+  workbench: async ({ glossator }, use) => {
+    await use(new WorkbenchPage(glossator));
+  },
+});
+
+export { expect };

@@ -1,0 +1,85 @@
+// Page object for the workbench: what an analyst sees and does, in role-based locators.
+import { mkdirSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { GlossatorApp } from './fixtures';
+import { selectionBox, selectText } from './selection';
+
+export class WorkbenchPage {
+  constructor(private readonly app: GlossatorApp) {}
+
+  get page(): Page {
+    return this.app.page;
+  }
+  get documents(): Locator {
+    return this.page.getByRole('navigation', { name: 'Documents' });
+  }
+  get text(): Locator {
+    return this.page.getByRole('article', { name: 'Document text' });
+  }
+  get tagBar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Tag selection' });
+  }
+  get passages(): Locator {
+    return this.page.getByRole('list', { name: 'Passages in this document' }).getByRole('listitem');
+  }
+  get alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  documentButton(title: string | RegExp): Locator {
+    return this.documents.getByRole('button', { name: title });
+  }
+
+  async openDocument(title: string | RegExp): Promise<void> {
+    await this.documentButton(title).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+
+  /** Selects the `occurrence`-th match of `text` in the reading text (it may span blocks). */
+  async select(text: string, occurrence = 0): Promise<void> {
+    await selectText(this.page, text, occurrence);
+    await expect(this.tagBar).toBeVisible();
+  }
+
+  /** Selects by dragging the mouse from the first to the last character of `text`. */
+  async dragSelect(text: string): Promise<void> {
+    const box = await selectionBox(this.page, text);
+    await this.page.mouse.move(box.startX, box.y0);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.endX, box.y1, { steps: 8 });
+    await this.page.mouse.up();
+    await expect(this.tagBar).toBeVisible();
+  }
+
+  passage(text: string): Locator {
+    return this.passages.filter({ hasText: text });
+  }
+
+  tagChip(passage: Locator, tag: string): Locator {
+    return passage.getByRole('group', { name: 'Tags' }).getByRole('button', { name: tag });
+  }
+
+  /** The text of every range painted in a highlight layer, in document order. */
+  async painted(layer: string): Promise<string[]> {
+    return this.page.evaluate((name) => {
+      const highlight = CSS.highlights.get(name);
+      return highlight ? [...highlight].map((r) => (r as Range).toString()) : [];
+    }, layer);
+  }
+
+  async setNote(passage: Locator, note: string): Promise<void> {
+    const box = passage.getByRole('textbox', { name: 'Note' });
+    await box.fill(note);
+    await box.blur();
+    await expect(this.page.getByRole('status')).toHaveText('Note saved.');
+  }
+
+  docCount(title: string | RegExp, tag: string): Locator {
+    return this.documentButton(title).getByLabel(new RegExp(`^${tag}: \\d+$`));
+  }
+
+  async screenshot(name: string): Promise<void> {
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await this.page.screenshot({ path: `test-results/screenshots/${name}.png` });
+  }
+}

@@ -1,0 +1,53 @@
+// Electron entry: resolves paths, composes the core, registers IPC, opens the window, flushes on quit.
+import { app, BrowserWindow, dialog } from 'electron';
+import { join } from 'node:path';
+import { createCore, type Core, type SaveTarget } from '../core/core';
+import { registerIpc } from './ipc';
+import { createMainWindow } from './window';
+
+const flag = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+function paths() {
+  const corpusDir =
+    flag('corpus') ??
+    process.env['GLOSSATOR_CORPUS_DIR'] ??
+    (app.isPackaged ? join(process.resourcesPath, 'corpus') : join(app.getAppPath(), 'corpus'));
+  const dataDir = flag('data-dir') ?? process.env['GLOSSATOR_DATA_DIR'] ?? app.getPath('userData');
+  return { corpusDir, dataDir };
+}
+
+const saveTarget: SaveTarget = {
+  async chooseSavePath(suggestedName) {
+    const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+    const options = { defaultPath: suggestedName, filters: [{ name: 'Markdown', extensions: ['md'] }] };
+    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+};
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const { corpusDir, dataDir } = paths();
+  const core: Core = await createCore({ corpusDir, dataDir, saveTarget, version: app.getVersion() });
+  const rendererDir = join(import.meta.dirname, '../renderer');
+  const devUrl = process.env['ELECTRON_RENDERER_URL'];
+  registerIpc(core.handlers, (url) => (devUrl ? url.startsWith(devUrl) : url.startsWith('file://')));
+  await createMainWindow(join(import.meta.dirname, '../preload'), rendererDir);
+
+  let flushed = false;
+  app.on('before-quit', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void core.flush().finally(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
+  app.on('window-all-closed', () => app.quit());
+}
+
+start().catch((error: unknown) => {
+  dialog.showErrorBox('Glossator could not start', error instanceof Error ? error.message : String(error));
+  app.exit(1);
+});

@@ -1,0 +1,87 @@
+// Maps DOM boundary points to text offsets and back. Each block element holds exactly one text node.
+import type { Block, TextPosition } from '../../../shared/types';
+
+export interface BlockNodes {
+  blocks: readonly Block[];
+  /** The text node of each block, by block index. */
+  texts: readonly Text[];
+}
+
+/** Reads the rendered blocks: `[data-block]` elements in order, each with one text child. */
+export function collectBlockNodes(root: Element, blocks: readonly Block[]): BlockNodes | null {
+  const elements = root.querySelectorAll<HTMLElement>('[data-block]');
+  if (elements.length !== blocks.length) return null;
+  const texts: Text[] = [];
+  for (const el of elements) {
+    const node = el.firstChild;
+    if (!(node instanceof Text)) return null;
+    texts.push(node);
+  }
+  return { blocks, texts };
+}
+
+/** -1: the point is before the text node, 0: inside it, 1: after it. */
+function comparePoint(text: Text, node: Node, offset: number): number {
+  const range = document.createRange();
+  range.selectNodeContents(text);
+  return range.comparePoint(node, offset);
+}
+
+/**
+ * A boundary point as a text offset. Points between blocks (a triple-click ends at the next
+ * block's start) snap forward for a start and backward for an end, so a passage never
+ * begins or ends on a separator.
+ */
+export function pointToOffset(nodes: BlockNodes, node: Node, offset: number, bias: 'start' | 'end'): number {
+  const { blocks, texts } = nodes;
+  let lo = 0;
+  let hi = texts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const where = comparePoint(texts[mid]!, node, offset);
+    if (where === 0) {
+      const block = blocks[mid]!;
+      // Inside the node's extent but not the node itself can only be one of its ends.
+      const inner = node === texts[mid] ? offset : 0;
+      return block.start + Math.min(inner, block.end - block.start);
+    }
+    if (where < 0) hi = mid - 1;
+    else lo = mid + 1;
+  }
+  // The point lies between block `hi` and block `lo`.
+  if (bias === 'start') return lo < blocks.length ? blocks[lo]!.start : (blocks.at(-1)?.end ?? 0);
+  return hi >= 0 ? blocks[hi]!.end : 0;
+}
+
+export function rangeToOffsets(nodes: BlockNodes, range: Range): TextPosition | null {
+  const start = pointToOffset(nodes, range.startContainer, range.startOffset, 'start');
+  const end = pointToOffset(nodes, range.endContainer, range.endOffset, 'end');
+  return end > start ? { start, end } : null;
+}
+
+/** Index of the block containing `offset` (or the next one), by binary search. */
+function blockAt(blocks: readonly Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One DOM Range covering [start, end) of the text; separators between blocks fall inside it. */
+export function offsetsToRange(nodes: BlockNodes, start: number, end: number): Range | null {
+  const { blocks, texts } = nodes;
+  if (blocks.length === 0 || end <= start) return null;
+  const first = blockAt(blocks, start);
+  const last = blockAt(blocks, end - 1);
+  const a = blocks[first];
+  const b = blocks[last];
+  if (!a || !b) return null;
+  const range = document.createRange();
+  range.setStart(texts[first]!, Math.max(0, start - a.start));
+  range.setEnd(texts[last]!, Math.min(b.end - b.start, Math.max(0, end - b.start)));
+  return range;
+}

@@ -1,0 +1,97 @@
+// Paints passages with the CSS Custom Highlight API: one Highlight per tag, never touching text nodes.
+import type { PlacedAnnotation, Tag } from '../../../shared/types';
+import { offsetsToRange, type BlockNodes } from './dom-offsets';
+
+export const tagHighlightName = (tagId: string): string => `gl-tag-${tagId}`;
+export const UNTAGGED = 'gl-untagged';
+export const OVERLAP = 'gl-overlap';
+export const ACTIVE = 'gl-active';
+export const FLASH = 'gl-flash';
+
+/** Spans where two or more passages overlap, so overlaps can be marked beyond colour blending. */
+export function overlapSpans(ranges: readonly { start: number; end: number }[]): { start: number; end: number }[] {
+  const events: [number, number][] = [];
+  for (const r of ranges) events.push([r.start, 1], [r.end, -1]);
+  events.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const spans: { start: number; end: number }[] = [];
+  let depth = 0;
+  let openedAt = 0;
+  for (const [at, delta] of events) {
+    const before = depth;
+    depth += delta;
+    if (before < 2 && depth >= 2) openedAt = at;
+    if (before >= 2 && depth < 2 && at > openedAt) spans.push({ start: openedAt, end: at });
+  }
+  return spans;
+}
+
+function setHighlight(name: string, ranges: Range[], priority: number): void {
+  const highlight = new Highlight(...ranges);
+  highlight.priority = priority;
+  CSS.highlights.set(name, highlight);
+}
+
+/** Registers every layer and returns the teardown that removes them. */
+export function paintHighlights(
+  nodes: BlockNodes,
+  annotations: readonly PlacedAnnotation[],
+  tags: readonly Tag[],
+  activeId: string | null,
+): () => void {
+  const names: string[] = [];
+  const rangeOf = new Map<string, Range>();
+  for (const a of annotations) {
+    if (!a.range) continue;
+    const range = offsetsToRange(nodes, a.range.start, a.range.end);
+    if (range) rangeOf.set(a.id, range);
+  }
+  tags.forEach((tag, i) => {
+    const ranges = annotations.filter((a) => a.tagIds.includes(tag.id)).flatMap((a) => rangeOf.get(a.id) ?? []);
+    setHighlight(tagHighlightName(tag.id), ranges, i + 1);
+    names.push(tagHighlightName(tag.id));
+  });
+  const untagged = annotations.filter((a) => a.tagIds.length === 0).flatMap((a) => rangeOf.get(a.id) ?? []);
+  setHighlight(UNTAGGED, untagged, 0);
+  const placed = annotations.flatMap((a) => (a.range ? [a.range] : []));
+  const overlaps = overlapSpans(placed).flatMap((s) => offsetsToRange(nodes, s.start, s.end) ?? []);
+  setHighlight(OVERLAP, overlaps, tags.length + 1);
+  const active = activeId ? rangeOf.get(activeId) : undefined;
+  setHighlight(ACTIVE, active ? [active] : [], tags.length + 2);
+  names.push(UNTAGGED, OVERLAP, ACTIVE);
+  return () => names.forEach((n) => CSS.highlights.delete(n));
+}
+
+/** Flashes a passage briefly after a jump, so the eye finds it. */
+export function flash(nodes: BlockNodes, start: number, end: number, ms = 1200): () => void {
+  const range = offsetsToRange(nodes, start, end);
+  if (!range) return () => {};
+  setHighlight(FLASH, [range], 1000);
+  const timer = setTimeout(() => CSS.highlights.delete(FLASH), ms);
+  return () => {
+    clearTimeout(timer);
+    CSS.highlights.delete(FLASH);
+  };
+}
+
+/** ::highlight() rules for the codebook's colours; tags are data, so the sheet is built at run time. */
+export function highlightStyles(tags: readonly Tag[]): string {
+  // Colours come from data; only a plain hex colour may reach the stylesheet.
+  return tags
+    .filter((t) => /^#[0-9a-f]{6}$/i.test(t.color) && /^[a-z0-9_-]+$/i.test(t.id))
+    .map(
+      (t) =>
+        `::highlight(${tagHighlightName(t.id)}) { background-color: color-mix(in srgb, ${t.color} 30%, transparent); }`,
+    )
+    .join('\n');
+}
+
+let sheet: CSSStyleSheet | null = null;
+
+/** Applies the tag colours through a constructed stylesheet, which the strict CSP allows. */
+export function applyTagStyles(tags: readonly Tag[]): void {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }
+  sheet.replaceSync(highlightStyles(tags));
+}

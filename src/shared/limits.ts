@@ -1,0 +1,10 @@
+// Limits the main process enforces on what the renderer may send; stated once so UI and core agree.
+
+/** Longest note, in UTF-16 code units (~20 pages of prose). */
+export const MAX_NOTE_LENGTH = 20_000;
+/** Most tags on one passage. */
+export const MAX_TAGS_PER_PASSAGE = 32;
+/** Longest passage, in UTF-16 code units; a passage is a quote, not a whole book. */
+export const MAX_PASSAGE_LENGTH = 50_000;
+/** Context kept either side of a quote, as in hypothesis/client. */
+export const QUOTE_CONTEXT = 32;

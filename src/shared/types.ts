@@ -1,0 +1,122 @@
+// Domain types shared by main and renderer: documents, blocks, tags, annotations and their selectors.
+//
+// Offset unit: every offset in Glossator (TextPosition, Block.start/end) counts UTF-16 code units
+// of the document's normalised `text`, the unit of JavaScript strings and DOM Ranges. Exports that
+// need another unit (W3C Web Annotation uses code points) convert at the boundary.
+
+/** Version tag of the normaliser whose output annotations are anchored on. */
+export type NormaliserVersion = `glossator-text/${number}`;
+
+export type BlockKind =
+  | 'heading' // a section title recognised in the text
+  | 'paragraph' // body prose, hard wraps reflowed
+  | 'list-item' // a bullet or numbered item; the marker is kept apart from the text
+  | 'pullquote' // a display copy of a sentence that also appears in the body
+  | 'caption' // an image caption or credit
+  | 'chrome'; // site furniture: breadcrumbs, "Subscribe…", disclaimers, newsletter blurbs
+
+export interface Block {
+  /** Position of the block in the document, from 0. */
+  index: number;
+  kind: BlockKind;
+  /** Range of the block's text within Document.text: [start, end). */
+  start: number;
+  end: number;
+  /** Paragraph number used in citations (body paragraphs and list items, from 1); null otherwise. */
+  para: number | null;
+  /** List marker as printed in the source ("•", "1."), never part of the text. */
+  marker?: string;
+  /** Page number for paged sources (PDF); absent for plain text. */
+  page?: number;
+}
+
+export interface DocumentMeta {
+  title: string;
+  author: string | null;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+  /** File name in the corpus folder the document was read from (provenance). */
+  source: string;
+}
+
+export interface GlossDocument extends DocumentMeta {
+  /** Stable id derived from the source file name. */
+  id: string;
+  /** Normalised reading text: block texts joined by "\n\n". */
+  text: string;
+  blocks: Block[];
+  /** "sha256:<hex>" of `text`; annotations record it to know whether they need re-anchoring. */
+  contentHash: string;
+  normaliser: NormaliserVersion;
+  wordCount: number;
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  /** CSS colour "#rrggbb". */
+  color: string;
+  description: string;
+  /** Key that applies the tag while a passage is selected ("1"–"9"), or null. */
+  shortcut: string | null;
+}
+
+/** W3C-style TextPositionSelector, in UTF-16 code units (see the header). */
+export interface TextPosition {
+  start: number;
+  end: number;
+}
+
+/** W3C-style TextQuoteSelector: the exact text plus up to ~32 characters of context either side. */
+export interface TextQuote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextTarget {
+  position: TextPosition;
+  quote: TextQuote;
+  /** Content hash of the document text the selectors were made against. */
+  contentHash: string;
+}
+
+export interface Annotation {
+  id: string;
+  docId: string;
+  target: TextTarget;
+  tagIds: string[];
+  note: string;
+  created: string;
+  modified: string;
+}
+
+export type AnchorState =
+  | 'anchored' // text unchanged, or stored position still holds the quote
+  | 'moved' // found again elsewhere by quote
+  | 'needs-review'; // could not be placed with confidence; never silently moved or dropped
+
+/** An annotation as the renderer sees it: where it currently sits in the document text. */
+export interface PlacedAnnotation extends Annotation {
+  state: AnchorState;
+  /** Current range in the document text; null when it needs review. */
+  range: TextPosition | null;
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  author: string | null;
+  publisher: string | null;
+  source: string;
+  wordCount: number;
+  /** Passages per tag id. */
+  tagCounts: Record<string, number>;
+  passageCount: number;
+  needsReview: number;
+  /** Set when the document's annotation file could not be read; the document is then read-only. */
+  storeError: string | null;
+}
+
+export type DigestGroupBy = 'tag' | 'document';

@@ -1,0 +1,196 @@
+// Corpus loader tests: the real seed folder and its manifest, derived metadata, and manifest errors.
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { countWords, hashText, idOf, loadCorpus, MANIFEST_FILE, type Manifest } from '../../src/main/corpus/corpus';
+import { deriveMeta, shorten } from '../../src/main/corpus/meta';
+import { NORMALISER_VERSION, normalise } from '../../src/main/corpus/normalise';
+
+const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
+
+/**
+ * Content hashes per normaliser version. A failure here with an unchanged version means the
+ * normaliser's output changed without a version bump: bump NORMALISER_VERSION, then pin anew.
+ */
+const PINNED_HASHES: Record<string, Record<string, string>> = {
+  'glossator-text/1': {
+    '000_4ab67b766fb33eed': 'sha256:6e573afda663a3fd33e6ec93f26b00efb5a198d600b4bbeb666eb2c839ff33dc',
+    '001_05282a48bb000cda': 'sha256:e95063a521cd9d6b3337683ba22046d96bef53763914544ad3475943e3b49a70',
+    '002_01fb20c1ab9eae2c': 'sha256:0d896122759b3a615e087358dbc45a86db9af21062ca703efc758b35e90ec1aa',
+    '003_520b40829e764d2b': 'sha256:8e5a9cef6e02d5d15d859ea0840d23eedb2627b3e62f9ef87637be7bfc143dbe',
+    '004_602bfc5574c20f0a': 'sha256:3dac2cc975fe2c7bfaf95b2ecf5cdacab361e6d2d3631e4bf5b7ecb045da98b8',
+  },
+};
+
+const EXPECTED = [
+  ['000_4ab67b766fb33eed', 'Russo-Iranian Alignment Will Continue Despite Differences', 'Samuel Ramani', 'Gulf International Forum'],
+  ['001_05282a48bb000cda', 'Suspicious bind: Iran’s relationship with Russia', 'Faezeh Foroutan', 'European Council on Foreign Relations'],
+  ['002_01fb20c1ab9eae2c', 'Iran’s stance on the Ukraine crisis and its ties with Russia', null, null],
+  ['003_520b40829e764d2b', 'Russia and Iran: a tactical rather than strategic rapprochement', null, null],
+  ['004_602bfc5574c20f0a', 'Russia–Iran relations after Putin’s visit to Tehran', null, null],
+];
+
+describe('loadCorpus on the seed corpus', () => {
+  it('loads the five seeds, sorted by file name, with manifest metadata', async () => {
+    const docs = await loadCorpus(CORPUS);
+    expect(docs.map((d) => [d.id, d.title, d.author, d.publisher])).toEqual(EXPECTED);
+    for (const d of docs) {
+      expect(d.source).toBe(`${d.id}.txt`);
+      expect(d.normaliser).toBe(NORMALISER_VERSION);
+      expect(d.contentHash).toBe(hashText(d.text));
+      expect(d.wordCount).toBe(countWords(d.text));
+      expect(d.wordCount).toBeGreaterThan(500);
+    }
+  });
+
+  it('gives stable content hashes for the current normaliser version', async () => {
+    const docs = await loadCorpus(CORPUS);
+    const pinned = PINNED_HASHES[NORMALISER_VERSION];
+    expect(pinned, `pin the hashes for ${NORMALISER_VERSION}`).toBeDefined();
+    expect(Object.fromEntries(docs.map((d) => [d.id, d.contentHash]))).toEqual(pinned);
+    expect((await loadCorpus(CORPUS)).map((d) => d.contentHash)).toEqual(docs.map((d) => d.contentHash));
+  });
+
+  it('takes titles, authors and publishers from the manifest only where the text names them', async () => {
+    const manifest = JSON.parse(await readFile(join(CORPUS, MANIFEST_FILE), 'utf8')) as Manifest;
+    const docs = await loadCorpus(CORPUS);
+    expect(manifest.documents.map((e) => e.source)).toEqual(docs.map((d) => d.source));
+    for (const e of manifest.documents) {
+      const text = docs.find((d) => d.source === e.source)?.text ?? '';
+      const named = [e.titleSource === 'text' ? e.title : null, e.author, e.publisher].filter((s) => s !== null);
+      for (const s of named) expect(text, `${e.source} should contain "${s}"`).toContain(s);
+      expect(e.provenance).toBe(`shared/seeds/${e.source}`);
+    }
+  });
+
+  it('derives the same author and publisher as the manifest where the seeds name them', async () => {
+    for (const d of (await loadCorpus(CORPUS)).filter((x) => x.author !== null)) {
+      const derived = deriveMeta(d.blocks, d.text, d.source);
+      expect([derived.title, derived.author, derived.publisher]).toEqual([d.title, d.author, d.publisher]);
+    }
+  });
+});
+
+describe('corpus helpers', () => {
+  it('hashes UTF-8 text with sha256', () => {
+    expect(hashText('')).toBe('sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(hashText('é')).toBe(hashText('\u00e9'));
+    expect(hashText('é')).not.toBe(hashText('e\u0301'));
+  });
+
+  it.each([
+    ['000_4ab67b766fb33eed.txt', '000_4ab67b766fb33eed'],
+    ['a b.c.txt', 'a-b-c'],
+    ['Iran’s view.txt', 'Iran-s-view'],
+  ])('derives id %s → %s', (source, id) => expect(idOf(source)).toBe(id));
+
+  it('counts tokens that hold a letter or digit', () => {
+    expect(countWords('One — two\n\n– 3 … week-long')).toBe(4);
+  });
+
+  it.each([
+    ['Short title', 'Short title'],
+    [
+      'When Iranian President Ebrahim Raisi visited Moscow in January to meet with his Russian counterpart Vladimir Putin.',
+      'When Iranian President Ebrahim Raisi visited Moscow in January to meet with his Russian…',
+    ],
+  ])('shortens a title at a word boundary: %s', (input, want) => {
+    expect(shorten(input)).toBe(want);
+    expect(shorten(input).length).toBeLessThanOrEqual(90);
+  });
+});
+
+describe('loadCorpus on other folders', () => {
+  const dirs: string[] = [];
+  const tempCorpus = async (files: Record<string, string>): Promise<string> => {
+    const dir = await mkdtemp(join(tmpdir(), 'glossator-corpus-'));
+    dirs.push(dir);
+    for (const [name, content] of Object.entries(files)) await writeFile(join(dir, name), content);
+    return dir;
+  };
+  afterEach(async () => {
+    await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  it('derives metadata from the text when there is no manifest, and reads only .txt files', async () => {
+    const dir = await tempCorpus({
+      'b doc.txt': 'A Study of Caspian Trade\n\nBy Jane Doe\n\nBody text about trade. More of it.\n\nThe views expressed here do not necessarily reflect the views of the Caspian Policy Institute.',
+      'a.txt': 'No heading here, just a first sentence that runs on for quite some time before it stops. Then more.\n\nJohn Smith is a senior researcher at the Institute.',
+      'c.txt': '',
+      'notes.md': '# Not read yet',
+    });
+    await mkdir(join(dir, 'sub.txt'));
+    const docs = await loadCorpus(dir);
+    expect(docs.map((d) => [d.id, d.title, d.author, d.publisher, d.wordCount])).toEqual([
+      ['a', 'No heading here, just a first sentence that runs on for quite some time before it stops.', 'John Smith', null, 28],
+      ['b-doc', 'A Study of Caspian Trade', 'Jane Doe', 'Caspian Policy Institute', 30],
+      ['c', 'c', null, null, 0],
+    ]);
+    expect(docs.every((d) => d.date === null && d.url === null)).toBe(true);
+  });
+
+  it('uses a manifest entry where there is one and derives the rest', async () => {
+    const manifest = {
+      schemaVersion: 1,
+      documents: [
+        { source: 'a.txt', title: 'Given', author: null, publisher: 'P', date: '2022-07-01', url: null, provenance: 'x', titleSource: 'descriptive' },
+      ],
+    };
+    const dir = await tempCorpus({ 'a.txt': 'Text.', 'b.txt': 'Heading Line\n\nText.', [MANIFEST_FILE]: JSON.stringify(manifest) });
+    const docs = await loadCorpus(dir);
+    expect(docs.map((d) => [d.title, d.publisher, d.date])).toEqual([
+      ['Given', 'P', '2022-07-01'],
+      ['Heading Line', null, null],
+    ]);
+  });
+
+  const entry = { source: 'a.txt', title: 'T', author: null, publisher: null, date: null, url: null, provenance: 'p', titleSource: 'text' };
+  it.each([
+    ['invalid JSON', '{"schemaVersion": 1,', /manifest\.json: not valid JSON/],
+    ['a wrong schema version', JSON.stringify({ schemaVersion: 2, documents: [] }), /manifest\.json: malformed manifest: schemaVersion/],
+    ['a missing title', JSON.stringify({ schemaVersion: 1, documents: [{ ...entry, title: undefined }] }), /manifest\.json: malformed manifest: documents\[0\]\.title/],
+    ['an unknown key', JSON.stringify({ schemaVersion: 1, documents: [{ ...entry, auther: 'X' }] }), /documents\[0\].*auther/],
+    ['a bad titleSource', JSON.stringify({ schemaVersion: 1, documents: [{ ...entry, titleSource: 'guess' }] }), /documents\[0\]\.titleSource/],
+    ['a duplicated source', JSON.stringify({ schemaVersion: 1, documents: [entry, entry] }), /documents\[1\]\.source "a\.txt" is listed twice/],
+  ])('rejects a manifest with %s, naming the file and the problem', async (_what, json, message) => {
+    const dir = await tempCorpus({ 'a.txt': 'Text.', [MANIFEST_FILE]: json });
+    await expect(loadCorpus(dir)).rejects.toThrow(message);
+  });
+
+  it('names the file that is not valid UTF-8', async () => {
+    const dir = await tempCorpus({});
+    await writeFile(join(dir, 'bad.txt'), Uint8Array.from([0x66, 0xff, 0xfe]));
+    await expect(loadCorpus(dir)).rejects.toThrow(/bad\.txt: cannot be read as text/);
+  });
+
+  it('refuses two files that map to the same id', async () => {
+    const dir = await tempCorpus({ 'a b.txt': 'One.', 'a-b.txt': 'Two.' });
+    await expect(loadCorpus(dir)).rejects.toThrow(/"a b\.txt" and "a-b\.txt" both map to document id "a-b"/);
+  });
+});
+
+describe('deriveMeta', () => {
+  it('never invents: no author or publisher when the text names none', () => {
+    const { text, blocks } = normalise('Iran is an Asian country. Its leaders say so.\n\nBy contrast, others disagree.');
+    expect(deriveMeta(blocks, text, 'x.txt')).toEqual({
+      title: 'Iran is an Asian country.',
+      author: null,
+      publisher: null,
+      date: null,
+      url: null,
+      source: 'x.txt',
+    });
+  });
+
+  it('skips a generic first heading such as "Summary" for the title', () => {
+    const { text, blocks } = normalise('Summary\n\n• Russia and Iran converge. More.\n\nIntroduction\n\nBody.');
+    expect(deriveMeta(blocks, text, 'x.txt').title).toBe('Russia and Iran converge.');
+  });
+
+  it('reads a publisher that "does not take collective positions"', () => {
+    const { text, blocks } = normalise('Body.\n\nThe European Council on Foreign Relations does not take collective positions.');
+    expect(deriveMeta(blocks, text, 'x.txt').publisher).toBe('European Council on Foreign Relations');
+  });
+});
