@@ -128,3 +128,31 @@ test('bad input gets a plain-words error and nothing is saved', async ({ glossat
   await reopened.getByRole('navigation', { name: 'Documents' }).getByRole('button', { name: DOC_000 }).click();
   await expect(reopened.getByRole('textbox', { name: 'Note' })).toHaveValue('');
 });
+
+test('the panel lists passages in reading order, whatever order they were tagged in', async ({ workbench }) => {
+  await workbench.openDocument(DOC_000);
+  const inOrder = [
+    'Russia continues to back the JCPOA’s restoration',
+    'strategic cooperation between Russia and Iran will persist',
+    'Iran’s policy of “sympathy without alignment”',
+    'mutual tensions have surfaced in recent weeks',
+  ];
+  const notes = ['', 'The author’s thesis.', 'Ambivalence, in a phrase.', 'Energy and Yemen.'];
+  for (const [i, key] of [
+    [3, '2'],
+    [2, '3'],
+    [1, '1'],
+    [0, '1'],
+  ] as const) {
+    await workbench.select(inOrder[i]!);
+    await workbench.page.keyboard.press(key);
+    await expect(workbench.passage(inOrder[i]!)).toBeVisible();
+  }
+  for (const [i, note] of notes.entries()) if (note) await workbench.setNote(workbench.passage(inOrder[i]!), note);
+  const quotes = await workbench.passages.getByRole('button', { name: /Go to passage/ }).allTextContents();
+  expect(quotes.map((q) => q.trim().slice(1, 20))).toEqual(inOrder.map((q) => q.slice(0, 19)));
+  await workbench.passage(inOrder[1]!).getByRole('button', { name: /Go to passage/ }).click();
+  await expect.poll(() => workbench.painted('gl-flash')).toEqual([inOrder[1]]);
+  await expect.poll(() => workbench.painted('gl-flash')).toEqual([]);
+  await workbench.screenshot('00-workbench');
+});

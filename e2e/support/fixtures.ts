@@ -26,6 +26,8 @@ export interface GlossatorApp {
 }
 
 interface TestFixtures {
+  /** The corpus folder the app opens; specs may point it at a fixture corpus. */
+  corpusDir: string;
   dataDir: string;
   glossator: GlossatorApp;
   workbench: WorkbenchPage;
@@ -53,12 +55,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  corpusDir: [join(process.cwd(), 'corpus'), { option: true }],
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'glossator-e2e-'));
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  glossator: async ({ host, hostBrowser, dataDir }, use, testInfo) => {
+  glossator: async ({ host, hostBrowser, dataDir, corpusDir }, use, testInfo) => {
     const electron = electronBinary();
     if (host === 'electron' && 'missing' in electron) {
       testInfo.skip(true, `electron host skipped: ${electron.missing}`);
@@ -67,7 +70,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     let savePath: string | null = null;
     const settings: CoreSettings = {
       dataDir,
-      corpusDir: join(process.cwd(), 'corpus'),
+      corpusDir,
       nextSavePath: () => savePath,
     };
     const open = (): Promise<HostSession | ElectronSession> =>

@@ -27,6 +27,11 @@ const saveTarget: SaveTarget = {
 };
 
 async function start(): Promise<void> {
+  // Every renderer is sandboxed, including any a future feature might create.
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
   await app.whenReady();
   const { corpusDir, dataDir } = paths();
   const core: Core = await createCore({ corpusDir, dataDir, saveTarget, version: app.getVersion() });
