@@ -53,8 +53,20 @@ export async function openChromium(browser: Browser, settings: CoreSettings): Pr
     dispatch(core.handlers, method, args),
   );
   await page.addInitScript((methods: readonly string[]) => {
-    const w = window as unknown as { __glossatorInvoke: (m: string, a: unknown) => Promise<unknown> };
-    const api = Object.fromEntries(methods.map((m) => [m, (args?: unknown) => w.__glossatorInvoke(m, args ?? {})]));
+    const w = window as unknown as {
+      __glossatorInvoke: (m: string, a: unknown) => Promise<unknown>;
+      __glossatorMenu: (command: string) => void;
+    };
+    const api: Record<string, unknown> = Object.fromEntries(
+      methods.map((m) => [m, (args?: unknown) => w.__glossatorInvoke(m, args ?? {})]),
+    );
+    // Stands in for main's menu: the fixture calls __glossatorMenu where Electron would send IPC.
+    const listeners = new Set<(command: string) => void>();
+    api['onMenuCommand'] = (listener: (command: string) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    };
+    w.__glossatorMenu = (command) => listeners.forEach((l) => l(command));
     Object.defineProperty(window, 'glossator', { value: Object.freeze(api), writable: false });
   }, METHODS);
   await page.goto(`${ORIGIN}/index.html`);

@@ -7,6 +7,7 @@ import { electronBinary } from './electron-binary';
 import { openChromium, type CoreSettings, type HostSession } from './chromium-host';
 import { openElectron, stubSaveDialog, type ElectronSession } from './electron-host';
 import { WorkbenchPage } from './workbench-page';
+import { MENU_CHANNEL, type MenuCommand } from '../../src/shared/methods';
 
 export type Host = 'chromium' | 'electron';
 export interface HostOptions {
@@ -23,6 +24,8 @@ export interface GlossatorApp {
   restart(): Promise<Page>;
   /** The next save dialog answers with this path. */
   answerSaveDialog(path: string): Promise<void>;
+  /** Chooses a native menu item: main sends the renderer its command. */
+  menu(command: MenuCommand): Promise<void>;
 }
 
 interface TestFixtures {
@@ -102,6 +105,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       async answerSaveDialog(path) {
         savePath = path;
         if ('app' in session) await stubSaveDialog(session.app, path);
+      },
+      async menu(command) {
+        if ('app' in session) {
+          await session.app.evaluate(
+            ({ BrowserWindow }, [channel, cmd]) => BrowserWindow.getAllWindows()[0]?.webContents.send(channel!, cmd),
+            [MENU_CHANNEL, command],
+          );
+        } else {
+          await session.page.evaluate((cmd) => (window as unknown as { __glossatorMenu(c: string): void }).__glossatorMenu(cmd), command);
+        }
       },
     };
     await use(app);

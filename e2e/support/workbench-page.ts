@@ -25,6 +25,27 @@ export class WorkbenchPage {
   get alert(): Locator {
     return this.page.getByRole('alert');
   }
+  get status(): Locator {
+    return this.page.getByRole('banner').getByRole('status');
+  }
+  get margin(): Locator {
+    return this.page.getByLabel('Margin');
+  }
+  get panel(): Locator {
+    return this.page.getByRole('complementary', { name: /Passages/ });
+  }
+
+  /** A top-bar button such as Undo, Passages or Codebook. */
+  button(name: string): Locator {
+    return this.page.getByRole('banner').getByRole('button', { name, exact: true });
+  }
+
+  /** Tags `text` (first occurrence) with the tag whose shortcut is `key`, and waits for it in the panel. */
+  async tag(text: string, key: string): Promise<void> {
+    await this.select(text);
+    await this.page.keyboard.press(key);
+    await expect(this.passage(text)).toBeVisible();
+  }
 
   documentButton(title: string | RegExp): Locator {
     return this.documents.getByRole('button', { name: title });
@@ -71,7 +92,7 @@ export class WorkbenchPage {
     const box = passage.getByRole('textbox', { name: 'Note' });
     await box.fill(note);
     await box.blur();
-    await expect(this.page.getByRole('status')).toHaveText('Note saved.');
+    await expect(this.status).toHaveText('Note saved.');
   }
 
   docCount(title: string | RegExp, tag: string): Locator {

@@ -1,21 +1,54 @@
 // The main↔renderer contract: every call, its arguments (validated with zod in main), result and doc.
 import { z } from 'zod';
 import type {
+  Coverage,
   DigestGroupBy,
   DocumentSummary,
   GlossDocument,
+  PassageRow,
   PlacedAnnotation,
+  SearchResults,
+  Settings,
   Tag,
+  TagChange,
 } from './types';
 import type { Result } from './result';
 import { MAX_NOTE_LENGTH, MAX_PASSAGE_LENGTH, MAX_TAGS_PER_PASSAGE } from './limits';
 import type { Method } from './methods';
 
-export { METHODS, channelOf, type Method } from './methods';
+export { METHODS, MENU_COMMANDS, MENU_CHANNEL, channelOf, type Method, type MenuCommand } from './methods';
+import type { MenuCommand } from './methods';
 
 const id = z.string().min(1).max(200);
 const offset = z.number().int().nonnegative();
 const tagIds = z.array(id).max(MAX_TAGS_PER_PASSAGE);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour must look like #1a2b3c.');
+const tagName = z.string().trim().min(1, 'A tag needs a name.').max(60, 'A tag name may hold at most 60 characters.');
+const description = z.string().max(2_000, 'A description may hold at most 2000 characters.');
+const shortcut = z.string().regex(/^[1-9]$/, 'A shortcut is one of the keys 1 to 9.').nullable();
+const iso = z.iso.datetime();
+
+/** A whole stored passage, as the renderer received it; used to undo a deletion. */
+const annotation = z.strictObject({
+  id,
+  docId: id,
+  target: z.strictObject({
+    position: z.strictObject({ start: offset, end: offset }),
+    quote: z.strictObject({
+      exact: z.string().min(1).max(MAX_PASSAGE_LENGTH),
+      prefix: z.string().max(64),
+      suffix: z.string().max(64),
+    }),
+    contentHash: z.string().max(100),
+  }),
+  tagIds,
+  note: z.string().max(MAX_NOTE_LENGTH, `A note may hold at most ${MAX_NOTE_LENGTH} characters.`),
+  created: iso,
+  modified: iso,
+});
+
+const tag = z.strictObject({ id, name: tagName, color, description, shortcut });
+
 const note = z.string().max(MAX_NOTE_LENGTH, `A note may hold at most ${MAX_NOTE_LENGTH} characters.`);
 
 /** Argument schemas, one per method. `z.strictObject` rejects unknown keys. */
@@ -42,6 +75,38 @@ export const argSchemas = {
   deleteAnnotation: z.strictObject({ docId: id, annotationId: id }),
   buildDigest: z.strictObject({ groupBy: z.enum(['tag', 'document']) }),
   saveDigest: z.strictObject({ groupBy: z.enum(['tag', 'document']) }),
+  restoreAnnotation: z.strictObject({ annotation }),
+  setPassageTags: z.strictObject({
+    changes: z.array(z.strictObject({ docId: id, annotationId: id, tagIds })).max(100_000),
+  }),
+  createTag: z.strictObject({ name: tagName, color, description: description.optional() }),
+  updateTag: z.strictObject({
+    tagId: id,
+    name: tagName.optional(),
+    color: color.optional(),
+    description: description.optional(),
+    shortcut: shortcut.optional(),
+  }),
+  reorderTags: z.strictObject({ tagIds: z.array(id).max(500) }),
+  mergeTags: z.strictObject({ sourceId: id, targetId: id }),
+  deleteTag: z.strictObject({ tagId: id }),
+  restoreTag: z.strictObject({ tag, index: z.number().int().nonnegative() }),
+  listPassages: z.strictObject({ tagIds: z.array(id).max(500) }),
+  search: z.strictObject({
+    query: z.string().max(500, 'A search may hold at most 500 characters.'),
+    wholeWord: z.boolean(),
+    caseSensitive: z.boolean(),
+    diacriticSensitive: z.boolean(),
+  }),
+  getCoverage: z.strictObject({ docId: id }),
+  setCoverage: z.strictObject({ docId: id, blocks: z.array(z.number().int().nonnegative()).max(100_000), read: z.boolean() }),
+  getSettings: z.strictObject({}),
+  updateSettings: z.strictObject({
+    theme: z.enum(['system', 'light', 'dark']).optional(),
+    panes: z.strictObject({ left: z.number().int().min(160).max(800), right: z.number().int().min(220).max(900) }).optional(),
+    lastDocId: id.nullable().optional(),
+    scroll: z.strictObject({ docId: id, block: z.number().int().nonnegative() }).optional(),
+  }),
 } satisfies { [M in Method]: z.ZodType };
 
 export type Args<M extends Method> = z.infer<(typeof argSchemas)[M]>;
@@ -86,6 +151,34 @@ export interface Results {
   buildDigest: Digest;
   /** Build the digest and save it where the analyst chooses (a save dialog in Electron). */
   saveDigest: SavedFile;
+  /** Put back a deleted passage exactly as it was (undo of a delete). */
+  restoreAnnotation: PlacedAnnotation;
+  /** Set the tags of many passages at once (undo of a merge or tag deletion). */
+  setPassageTags: { updated: number };
+  /** Add a tag to the codebook; it gets the next free shortcut from 4 to 9. */
+  createTag: Tag;
+  /** Rename, recolour, redescribe a tag or change its shortcut. */
+  updateTag: Tag;
+  /** Put the codebook in this order (a permutation of every tag id). */
+  reorderTags: Tag[];
+  /** Move every passage of the source tag to the target tag and remove the source. */
+  mergeTags: { tags: Tag[]; changes: TagChange[] };
+  /** Remove a tag; its passages keep their other tags, and passages left with none stay, untagged. */
+  deleteTag: { tags: Tag[]; changes: TagChange[] };
+  /** Put a deleted tag back at its place in the codebook (undo of a merge or deletion). */
+  restoreTag: Tag[];
+  /** Every passage in the corpus carrying any of these tags (all passages when empty), with citations. */
+  listPassages: PassageRow[];
+  /** Full-text search over the corpus index, with keyword-in-context hits. */
+  search: SearchResults;
+  /** Which blocks of a document are marked read. */
+  getCoverage: Coverage;
+  /** Mark blocks of a document read or unread. */
+  setCoverage: Coverage;
+  /** The analyst's settings: theme, pane widths, last document and scroll positions. */
+  getSettings: Settings;
+  /** Change some settings; answers all of them. */
+  updateSettings: Settings;
 }
 
 export type Handler<M extends Method> = (args: Args<M>) => Promise<Results[M]>;
@@ -93,6 +186,9 @@ export type Handler<M extends Method> = (args: Args<M>) => Promise<Results[M]>;
 export type Handlers = { [M in Method]: Handler<M> };
 
 /** What the preload exposes on `window.glossator`: one function per method, errors as values. */
-export type GlossatorApi = { [M in Method]: (args: Args<M>) => Promise<Result<Results[M]>> };
+export type GlossatorApi = { [M in Method]: (args: Args<M>) => Promise<Result<Results[M]>> } & {
+  /** Subscribes to native-menu commands; answers the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+};
 
 export type { DigestGroupBy };

@@ -11,8 +11,43 @@ export const METHODS = [
   'deleteAnnotation',
   'buildDigest',
   'saveDigest',
+  'restoreAnnotation',
+  'setPassageTags',
+  'createTag',
+  'updateTag',
+  'reorderTags',
+  'mergeTags',
+  'deleteTag',
+  'restoreTag',
+  'listPassages',
+  'search',
+  'getCoverage',
+  'setCoverage',
+  'getSettings',
+  'updateSettings',
 ] as const;
 
 export type Method = (typeof METHODS)[number];
 
 export const channelOf = (method: Method): string => `glossator:${method}`;
+
+/** Commands the native menu sends to the renderer; the renderer runs them as if from the keyboard. */
+export const MENU_COMMANDS = [
+  'undo',
+  'redo',
+  'export-digest',
+  'find',
+  'passages-view',
+  'codebook',
+  'next-passage',
+  'previous-passage',
+  'toggle-read',
+  'theme-system',
+  'theme-light',
+  'theme-dark',
+] as const;
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** The one main→renderer channel: a menu command. */
+export const MENU_CHANNEL = 'glossator:menu-command';

@@ -117,6 +117,67 @@ export interface DocumentSummary {
   needsReview: number;
   /** Set when the document's annotation file could not be read; the document is then read-only. */
   storeError: string | null;
+  /** Blocks marked read and blocks that count, for the coverage bar. */
+  coverage: { read: number; total: number };
 }
 
 export type DigestGroupBy = 'tag' | 'document';
+
+/** One passage's tags before and after a codebook operation, so the operation can be undone. */
+export interface TagChange {
+  docId: string;
+  annotationId: string;
+  before: string[];
+  after: string[];
+}
+
+/** A passage as the cross-corpus "Passages" view lists it. */
+export interface PassageRow extends PlacedAnnotation {
+  docTitle: string;
+  /** "Title — Author, Publisher, ¶ 3", as in the digest. */
+  citation: string;
+  /** Paragraph number where the passage starts (null for headings, chrome, or when it needs review). */
+  para: number | null;
+}
+
+export interface SearchOptions {
+  /** Match whole words only; otherwise a query word also matches words it begins. */
+  wholeWord: boolean;
+  caseSensitive: boolean;
+  /** When false, "Tehran" matches "Tehrān" and "cafe" matches "café". */
+  diacriticSensitive: boolean;
+}
+
+export interface SearchHit extends TextPosition {
+  /** Keyword in context: up to ~60 characters either side, on one line. */
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface SearchResults {
+  query: string;
+  total: number;
+  /** Documents with at least one hit, in corpus order. */
+  documents: { docId: string; title: string; count: number; hits: SearchHit[] }[];
+}
+
+/** Which blocks of a document the analyst has marked as read. */
+export interface Coverage {
+  docId: string;
+  /** Indices of blocks marked read, ascending. */
+  read: number[];
+  /** Blocks that count towards coverage (every block but chrome). */
+  total: number;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface Settings {
+  theme: Theme;
+  /** Widths in px of the document list and the passages panel. */
+  panes: { left: number; right: number };
+  lastDocId: string | null;
+  /** Per document, the block index at the top of the reader when it was last left. */
+  scroll: Record<string, number>;
+}

@@ -24,6 +24,34 @@ export function byReadingOrder(a: PlacedAnnotation, b: PlacedAnnotation): number
   return a.created.localeCompare(b.created);
 }
 
+/** One passage and the tags it should carry. */
+export interface TagSetting {
+  docId: string;
+  annotationId: string;
+  tagIds: string[];
+}
+
+/** New tags for some passages of one document: annotation id → tag ids. */
+export type TagWrites = ReadonlyMap<string, readonly string[]>;
+
+/** Writes new tags (and the `modified` stamp) for passages of one document, in one durable write. */
+export async function writeTags(
+  store: AnnotationStore,
+  docId: string,
+  writes: TagWrites,
+  modified: string,
+): Promise<void> {
+  const changes = new Map(
+    [...writes].map(([id, tagIds]) => [id, (a: Annotation) => ({ ...a, tagIds: [...tagIds], modified })] as const),
+  );
+  await store.updateMany(docId, changes);
+}
+
+const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((t, i) => t === b[i]);
+
+// Every write runs in the TagStore's exclusive turn, shared with the codebook editor: a passage
+// cannot gain a tag while a merge or deletion is taking that tag off every passage, and a
+// merge's snapshot of the passages stays true until it has written them.
 export class AnnotationService {
   constructor(
     private readonly corpus: CorpusService,
@@ -40,6 +68,10 @@ export class AnnotationService {
   }
 
   async create(args: Args<'createAnnotation'>): Promise<PlacedAnnotation> {
+    return this.tags.exclusive(() => this.createNow(args));
+  }
+
+  private async createNow(args: Args<'createAnnotation'>): Promise<PlacedAnnotation> {
     const doc = this.corpus.get(args.docId);
     const problem = checkRange(doc.text, args.start, args.end);
     if (problem) throw new GlossatorError('out-of-range', problem);
@@ -65,6 +97,10 @@ export class AnnotationService {
   }
 
   async update(args: Args<'updateAnnotation'>): Promise<PlacedAnnotation> {
+    return this.tags.exclusive(() => this.updateNow(args));
+  }
+
+  private async updateNow(args: Args<'updateAnnotation'>): Promise<PlacedAnnotation> {
     const doc = this.corpus.get(args.docId);
     const tagIds = args.tagIds === undefined ? undefined : await this.checkTags(args.tagIds);
     const modified = this.clock.now().toISOString();
@@ -79,8 +115,61 @@ export class AnnotationService {
 
   async remove(args: Args<'deleteAnnotation'>): Promise<{ annotationId: string }> {
     this.corpus.get(args.docId);
-    await this.store.remove(args.docId, args.annotationId);
+    await this.tags.exclusive(() => this.store.remove(args.docId, args.annotationId));
     return { annotationId: args.annotationId };
+  }
+
+  /** Puts back a deleted passage exactly as the renderer last received it (undo of a delete). */
+  async restore(annotation: Annotation): Promise<PlacedAnnotation> {
+    const doc = this.corpus.get(annotation.docId);
+    return this.tags.exclusive(async () => {
+      // Checked, not normalised: the passage comes back byte for byte, duplicates and all.
+      await this.checkTags(annotation.tagIds);
+      // The store refuses an id the document already has with 'invalid-argument'.
+      await this.store.add(doc.id, annotation);
+      return place(doc, annotation);
+    });
+  }
+
+  /**
+   * Sets the tags of many passages (undo of a merge or a tag deletion). Every document, passage
+   * and tag is checked before anything is written; then each document is written in turn.
+   * A passage listed twice gets the later tags. Answers how many passages' tags changed: passages
+   * that already carry exactly those tags are not rewritten, so their `modified` stays.
+   */
+  async setTagsMany(changes: readonly TagSetting[]): Promise<{ updated: number }> {
+    return this.tags.exclusive(async () => {
+      for (const c of changes) this.corpus.get(c.docId);
+      const known = new Set((await this.tags.list()).map((t) => t.id));
+      const unknown = [...new Set(changes.flatMap((c) => c.tagIds.filter((t) => !known.has(t))))];
+      if (unknown.length > 0) {
+        throw new GlossatorError('not-found', `Unknown tag: ${unknown.map((u) => `"${u}"`).join(', ')}.`);
+      }
+      const wanted = new Map<string, Map<string, string[]>>();
+      for (const c of changes) {
+        const perDoc = wanted.get(c.docId) ?? new Map<string, string[]>();
+        perDoc.set(c.annotationId, [...new Set(c.tagIds)]);
+        wanted.set(c.docId, perDoc);
+      }
+      const writes = new Map<string, Map<string, string[]>>();
+      for (const [docId, perDoc] of wanted) {
+        const current = new Map((await this.store.list(docId)).map((a) => [a.id, a]));
+        const changed = new Map<string, string[]>();
+        for (const [annotationId, tagIds] of perDoc) {
+          const a = current.get(annotationId);
+          if (!a) throw new GlossatorError('not-found', `Document "${docId}" has no annotation ${annotationId}.`);
+          if (!sameTags(a.tagIds, tagIds)) changed.set(annotationId, tagIds);
+        }
+        if (changed.size > 0) writes.set(docId, changed);
+      }
+      const modified = this.clock.now().toISOString();
+      let updated = 0;
+      for (const [docId, changed] of writes) {
+        await writeTags(this.store, docId, changed, modified);
+        updated += changed.size;
+      }
+      return { updated };
+    });
   }
 
   /** Unknown tags are an error; duplicates collapse, keeping the analyst's order. */

@@ -1,21 +1,24 @@
 // The one place the Electron-free core is composed: paths, clock and id source are injected here.
 import { randomUUID } from 'node:crypto';
-import { basename } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { Handlers } from '../../shared/contract';
-import type { DocumentSummary, GlossDocument, PlacedAnnotation } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
-import { NORMALISER_VERSION } from '../corpus/normalise';
 import { AnnotationStore } from '../store/annotation-store';
 import { TagStore } from '../store/tag-store';
-import { buildDigest, digestFileName } from '../export/digest';
+import { SearchIndex } from '../search/search-index';
 import { AnnotationService, type Clock } from './annotation-service';
+import { CodebookService } from './codebook-service';
 import { CorpusService } from './corpus-service';
+import { CoverageService } from './coverage-service';
+import { SettingsService } from './settings-service';
+import { documentHandlers } from './handlers/documents';
+import { annotationHandlers } from './handlers/annotations';
+import { codebookHandlers } from './handlers/codebook';
+import { exportHandlers, type SaveTarget } from './handlers/export';
+import { retrievalHandlers } from './handlers/retrieval';
+import { searchHandlers } from './handlers/search';
+import { readingHandlers } from './handlers/reading';
 
-/** Where a saved file goes: a native dialog in Electron, a chosen path in tests and tools. */
-export interface SaveTarget {
-  chooseSavePath(suggestedName: string): Promise<string | null>;
-}
+export type { SaveTarget } from './handlers/export';
 
 export interface CoreOptions {
   dataDir: string;
@@ -41,78 +44,34 @@ const noSaveTarget: SaveTarget = {
 };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const corpus = await CorpusService.open(options.corpusDir);
-  const store = new AnnotationStore({ dataDir: options.dataDir, corpusKey: options.corpusKey ?? 'default' });
-  const tags = new TagStore({ dataDir: options.dataDir });
+  const { dataDir, corpusDir } = options;
+  const corpusKey = options.corpusKey ?? 'default';
   const clock = options.clock ?? systemClock;
+  const corpus = await CorpusService.open(corpusDir);
+  const store = new AnnotationStore({ dataDir, corpusKey });
+  const tags = new TagStore({ dataDir });
   const annotations = new AnnotationService(corpus, store, tags, clock, options.newId ?? randomUUID);
-  const saveTarget = options.saveTarget ?? noSaveTarget;
-
-  async function summarise(doc: GlossDocument): Promise<DocumentSummary> {
-    const summary: DocumentSummary = {
-      id: doc.id,
-      title: doc.title,
-      author: doc.author,
-      publisher: doc.publisher,
-      source: doc.source,
-      wordCount: doc.wordCount,
-      tagCounts: {},
-      passageCount: 0,
-      needsReview: 0,
-      storeError: null,
-    };
-    let placed: PlacedAnnotation[];
-    try {
-      placed = await annotations.list(doc.id);
-    } catch (error) {
-      if (error instanceof GlossatorError && error.code === 'store-unreadable') {
-        return { ...summary, storeError: error.message };
-      }
-      throw error;
-    }
-    for (const a of placed) {
-      for (const t of a.tagIds) summary.tagCounts[t] = (summary.tagCounts[t] ?? 0) + 1;
-      if (a.state === 'needs-review') summary.needsReview++;
-    }
-    return { ...summary, passageCount: placed.length };
-  }
-
-  async function digest(groupBy: 'tag' | 'document') {
-    const all: PlacedAnnotation[] = [];
-    for (const doc of corpus.all()) all.push(...(await annotations.list(doc.id)));
-    const now = clock.now();
-    const built = buildDigest({ documents: [...corpus.all()], tags: await tags.list(), annotations: all, groupBy, now });
-    return { ...built, suggestedName: digestFileName(now, groupBy) };
-  }
+  const codebook = new CodebookService({ tags, store, corpus, clock });
+  const coverage = new CoverageService({ dataDir, corpusKey });
+  const settings = new SettingsService({ dataDir });
+  const index = SearchIndex.build(corpus.all());
 
   const handlers: Handlers = {
-    getAppInfo: async () => ({
-      version: options.version ?? '0.0.0',
-      dataDir: options.dataDir,
-      corpusDir: options.corpusDir,
-      normaliser: NORMALISER_VERSION,
-    }),
-    listDocuments: async () => Promise.all(corpus.all().map(summarise)),
-    getDocument: async ({ docId }) => corpus.get(docId),
+    ...documentHandlers({ corpus, annotations, coverage, info: { version: options.version ?? '0.0.0', dataDir, corpusDir } }),
+    ...annotationHandlers({ annotations }),
     listTags: async () => tags.list(),
-    listAnnotations: async ({ docId }) => annotations.list(docId),
-    createAnnotation: async (args) => annotations.create(args),
-    updateAnnotation: async (args) => annotations.update(args),
-    deleteAnnotation: async (args) => annotations.remove(args),
-    buildDigest: async ({ groupBy }) => digest(groupBy),
-    saveDigest: async ({ groupBy }) => {
-      const built = await digest(groupBy);
-      const path = await saveTarget.chooseSavePath(built.suggestedName);
-      if (!path) throw new GlossatorError('cancelled', 'The digest was not saved.');
-      try {
-        await writeFileAtomic(path, built.markdown, { encoding: 'utf8', fsync: true });
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-        throw new GlossatorError('io-error', `Could not save the digest as ${basename(path)} (${code}).`);
-      }
-      return { path, bytes: Buffer.byteLength(built.markdown) };
-    },
+    ...codebookHandlers({ codebook }),
+    ...exportHandlers({ corpus, annotations, tags, clock, saveTarget: options.saveTarget ?? noSaveTarget }),
+    ...retrievalHandlers({ corpus, annotations }),
+    ...searchHandlers({ index }),
+    ...readingHandlers({ corpus, coverage, settings }),
   };
 
-  return { handlers, corpus, flush: () => store.flush() };
+  return {
+    handlers,
+    corpus,
+    flush: async () => {
+      await Promise.all([store.flush(), tags.flush(), coverage.flush(), settings.flush()]);
+    },
+  };
 }

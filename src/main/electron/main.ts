@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { join } from 'node:path';
 import { createCore, type Core, type SaveTarget } from '../core/core';
 import { registerIpc } from './ipc';
+import { installMenu } from './menu';
 import { createMainWindow } from './window';
 
 const flag = (name: string): string | undefined =>
@@ -38,7 +39,8 @@ async function start(): Promise<void> {
   const rendererDir = join(import.meta.dirname, '../renderer');
   const devUrl = process.env['ELECTRON_RENDERER_URL'];
   registerIpc(core.handlers, (url) => (devUrl ? url.startsWith(devUrl) : url.startsWith('file://')));
-  await createMainWindow(join(import.meta.dirname, '../preload'), rendererDir);
+  const win = await createMainWindow(join(import.meta.dirname, '../preload'), rendererDir);
+  installMenu(win);
 
   let flushed = false;
   app.on('before-quit', (event) => {

@@ -97,6 +97,26 @@ export class AnnotationStore {
     return structuredClone(updated);
   }
 
+  /**
+   * Changes several passages of one document in one durable write: all of them land or none.
+   * Every id must exist ('not-found' otherwise, and nothing is written).
+   */
+  async updateMany(docId: string, changes: ReadonlyMap<string, (a: Annotation) => Annotation>): Promise<void> {
+    if (changes.size === 0) return;
+    await this.storeOf(docId).update((file) => {
+      for (const [annotationId, change] of changes) {
+        const i = file.annotations.findIndex((x) => x.id === annotationId);
+        const current = file.annotations[i];
+        if (!current) throw notFound(docId, annotationId);
+        const next = change(structuredClone(current));
+        if (next.id !== current.id || next.docId !== current.docId) {
+          throw new GlossatorError('invalid-argument', `An update may not change an annotation's id or document.`);
+        }
+        file.annotations[i] = next;
+      }
+    });
+  }
+
   async remove(docId: string, annotationId: string): Promise<void> {
     await this.storeOf(docId).update((file) => {
       const i = file.annotations.findIndex((x) => x.id === annotationId);

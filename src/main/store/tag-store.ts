@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { Tag } from '../../shared/types';
 import { DEFAULT_TAGS } from '../../shared/default-tags';
+import { GlossatorError } from '../../shared/result';
 import { JsonStore } from './json-store';
 import { TAG_FILE_VERSION, tagFileSchema, type TagFile } from './schemas';
 
@@ -9,11 +10,16 @@ export interface TagStoreOptions {
   dataDir: string;
 }
 
-// The codebook editor (add, rename, recolour, reorder, merge) will add methods here, each one a
-// single store.update() so it is ordered and acknowledged like every other write.
+/** What updateTag may change: everything but the id, which passages and CSS highlight names refer to. */
+export type TagChanges = Partial<Omit<Tag, 'id'>>;
+
+// Each write is a single store.update(), so it is ordered and acknowledged like every other write,
+// and its checks run inside the mutator against the state it is about to replace: a throw there
+// writes nothing.
 export class TagStore {
   private readonly store: JsonStore<TagFile>;
   private seeding: Promise<void> | null = null;
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(opts: TagStoreOptions) {
     this.store = new JsonStore<TagFile>({
@@ -38,6 +44,81 @@ export class TagStore {
     return (await this.list()).find((t) => t.id === id);
   }
 
+  /** Appends a tag; answers the stored copy. */
+  async add(tag: Tag): Promise<Tag> {
+    const tags = await this.insertAt(tag, Number.MAX_SAFE_INTEGER);
+    return tags.find((t) => t.id === tag.id)!;
+  }
+
+  /** Inserts a tag at `index` (clamped to the end); answers the new codebook. */
+  async insertAt(tag: Tag, index: number): Promise<Tag[]> {
+    const copy = structuredClone(tag);
+    return this.write((tags) => {
+      if (tags.some((t) => t.id === copy.id)) {
+        throw new GlossatorError('invalid-argument', `The codebook already has a tag with the id "${copy.id}".`);
+      }
+      checkUnique(tags, copy);
+      tags.splice(Math.max(0, Math.min(index, tags.length)), 0, copy);
+    });
+  }
+
+  /** Changes a tag's name, colour, description or shortcut; answers the updated tag. */
+  async update(id: string, change: TagChanges): Promise<Tag> {
+    let updated: Tag | undefined;
+    await this.write((tags) => {
+      const i = indexOf(tags, id);
+      const next: Tag = { ...tags[i]!, ...definedOnly(change), id };
+      checkUnique(tags, next);
+      tags[i] = next;
+      updated = next;
+    });
+    return structuredClone(updated!);
+  }
+
+  /** Puts the codebook in the order of `ids`, which must name every tag exactly once. */
+  async reorder(ids: readonly string[]): Promise<Tag[]> {
+    return this.write((tags) => {
+      const byId = new Map(tags.map((t) => [t.id, t]));
+      const unique = new Set(ids);
+      if (unique.size !== ids.length || ids.length !== tags.length || ids.some((id) => !byId.has(id))) {
+        throw new GlossatorError(
+          'invalid-argument',
+          `A new order must list each of the ${tags.length} tags exactly once; the codebook was not changed.`,
+        );
+      }
+      tags.splice(0, tags.length, ...ids.map((id) => byId.get(id)!));
+    });
+  }
+
+  /** Removes a tag from the codebook (passages are the caller's business); answers the new codebook. */
+  async remove(id: string): Promise<Tag[]> {
+    return this.write((tags) => {
+      tags.splice(indexOf(tags, id), 1);
+    });
+  }
+
+  /**
+   * Runs `task` once every task queued before it has settled, one at a time. Operations that
+   * span several files (merging or deleting a tag, writing passages that name tags) take turns
+   * here, so no passage can gain a tag while that tag is being removed from every passage.
+   * A task must not call exclusive() itself: it would wait for its own end.
+   */
+  exclusive<R>(task: () => Promise<R>): Promise<R> {
+    const run = this.turn.then(task);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(mutate: (tags: Tag[]) => void): Promise<Tag[]> {
+    await this.seeded();
+    return structuredClone(
+      await this.store.update((file) => {
+        mutate(file.tags);
+        return file.tags;
+      }),
+    );
+  }
+
   // Unlike annotations, a missing codebook is written at once: the analyst should find the
   // starting tags in the file to edit. A failed seed is not remembered, so the next call retries.
   private seeded(): Promise<void> {
@@ -58,4 +139,33 @@ export class TagStore {
   flush(): Promise<void> {
     return this.store.flush();
   }
+}
+
+function indexOf(tags: readonly Tag[], id: string): number {
+  const i = tags.findIndex((t) => t.id === id);
+  if (i < 0) throw new GlossatorError('not-found', `There is no tag "${id}" in the codebook.`);
+  return i;
+}
+
+/** Names compare trimmed, NFC and case-insensitively, so "Friction" and " friction" cannot coexist. */
+export function nameKey(name: string): string {
+  return name.trim().normalize('NFC').toLowerCase();
+}
+
+/** Refuses a tag whose name or shortcut another tag (by id) already has. */
+function checkUnique(tags: readonly Tag[], tag: Tag): void {
+  const others = tags.filter((t) => t.id !== tag.id);
+  const sameName = others.find((t) => nameKey(t.name) === nameKey(tag.name));
+  if (sameName) {
+    throw new GlossatorError('invalid-argument', `There is already a tag called "${sameName.name}".`);
+  }
+  const sameKey = tag.shortcut === null ? undefined : others.find((t) => t.shortcut === tag.shortcut);
+  if (sameKey) {
+    throw new GlossatorError('invalid-argument', `The shortcut ${tag.shortcut} already applies "${sameKey.name}".`);
+  }
+}
+
+// A key present with the value undefined means "not given", not "set to undefined".
+function definedOnly(change: TagChanges): TagChanges {
+  return Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
 }

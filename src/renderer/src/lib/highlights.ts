@@ -7,6 +7,7 @@ export const UNTAGGED = 'gl-untagged';
 export const OVERLAP = 'gl-overlap';
 export const ACTIVE = 'gl-active';
 export const FLASH = 'gl-flash';
+export const SEARCH = 'gl-search';
 
 /** Spans where two or more passages overlap, so overlaps can be marked beyond colour blending. */
 export function overlapSpans(ranges: readonly { start: number; end: number }[]): { start: number; end: number }[] {
@@ -59,6 +60,13 @@ export function paintHighlights(
   setHighlight(ACTIVE, active ? [active] : [], tags.length + 2);
   names.push(UNTAGGED, OVERLAP, ACTIVE);
   return () => names.forEach((n) => CSS.highlights.delete(n));
+}
+
+/** Search hits are their own layer, under the passages, so both stay visible. */
+export function paintSearch(nodes: BlockNodes, hits: readonly { start: number; end: number }[]): () => void {
+  const ranges = hits.flatMap((h) => offsetsToRange(nodes, h.start, h.end) ?? []);
+  setHighlight(SEARCH, ranges, -1);
+  return () => CSS.highlights.delete(SEARCH);
 }
 
 /** Flashes a passage briefly after a jump, so the eye finds it. */

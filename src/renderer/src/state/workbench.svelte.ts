@@ -1,15 +1,15 @@
-// The workbench's state: corpus list, open document, its passages and the active one; talks to main.
-import type { DocumentSummary, GlossDocument, PlacedAnnotation, Tag, TextPosition } from '../../../shared/types';
+// The workbench's state: corpus list, codebook, open document, its passages, the active one, and undo.
+import type { Annotation, DocumentSummary, GlossDocument, PlacedAnnotation, Tag, TextPosition } from '../../../shared/types';
 import type { Result } from '../../../shared/result';
 import { api } from '../lib/api';
+import { UndoStack, type UndoEntry } from '../lib/undo-stack';
 import { Notices } from './notices.svelte';
 
-export interface PendingPassage extends TextPosition {
-  exact: string;
+/** A placed passage stripped back to what is stored, e.g. to restore it after a delete. */
+export function stored(a: PlacedAnnotation): Annotation {
+  const { state: _state, range: _range, ...annotation } = a;
+  return annotation;
 }
-
-const sameRange = (a: TextPosition | null, b: TextPosition): boolean =>
-  a !== null && a.start === b.start && a.end === b.end;
 
 export class Workbench {
   documents = $state<DocumentSummary[]>([]);
@@ -17,40 +17,52 @@ export class Workbench {
   doc = $state<GlossDocument | null>(null);
   annotations = $state<PlacedAnnotation[]>([]);
   activeId = $state<string | null>(null);
-  /** Bumped to ask the reader to scroll to and flash the active passage. */
+  /** Bumped to ask the reader to scroll to and flash `focusTarget`. */
   focusRequest = $state(0);
+  focusTarget = $state<TextPosition | null>(null);
+  /** A block to scroll to once the document is shown (restoring the last position). */
+  scrollToBlock = $state<number | null>(null);
   ready = $state(false);
   readonly notices = new Notices();
+  history = $state({ canUndo: false, canRedo: false, nextUndo: null as string | null });
+  readonly undo: UndoStack = new UndoStack({
+    onChange: () => {
+      this.history = { canUndo: this.undo.canUndo, canRedo: this.undo.canRedo, nextUndo: this.undo.nextUndo };
+    },
+  });
+  /** Called whenever a document has been opened (coverage and "last document" follow it). */
+  onOpened: (docId: string) => void = () => {};
   /** Edits run one after another, so a fast second keypress sees the passage the first one made. */
   private chain: Promise<unknown> = Promise.resolve();
 
   tagsById = $derived(new Map(this.tags.map((t) => [t.id, t])));
   summary = $derived(this.documents.find((d) => d.id === this.doc?.id) ?? null);
+  active = $derived(this.annotations.find((a) => a.id === this.activeId) ?? null);
 
   /** Unwraps a call's result; errors are shown to the analyst, never thrown. */
-  private async call<T>(request: Promise<Result<T>>): Promise<T | null> {
+  async call<T>(request: Promise<Result<T>>): Promise<T | null> {
     const result = await request;
     if (result.ok) return result.value;
     this.notices.showError(result.error);
     return null;
   }
 
-  private serial<T>(task: () => Promise<T>): Promise<T> {
+  serial<T>(task: () => Promise<T>): Promise<T> {
     const run = this.chain.then(task, task);
     this.chain = run.catch(() => undefined);
     return run;
   }
 
-  async init(): Promise<void> {
+  async init(lastDocId: string | null, block: number | null): Promise<void> {
     const [tags, documents] = await Promise.all([this.call(api().listTags({})), this.call(api().listDocuments({}))]);
     this.tags = tags ?? [];
     this.documents = documents ?? [];
-    const first = this.documents[0];
-    if (first) await this.open(first.id);
+    const start = this.documents.find((d) => d.id === lastDocId) ?? this.documents[0];
+    if (start) await this.open(start.id, start.id === lastDocId ? block : null);
     this.ready = true;
   }
 
-  async open(docId: string): Promise<void> {
+  async open(docId: string, block: number | null = null): Promise<void> {
     const [doc, annotations] = await Promise.all([
       this.call(api().getDocument({ docId })),
       this.call(api().listAnnotations({ docId })),
@@ -59,89 +71,70 @@ export class Workbench {
     this.doc = doc;
     this.annotations = annotations ?? [];
     this.activeId = null;
+    this.scrollToBlock = block;
+    this.onOpened(docId);
   }
 
-  private async refreshSummaries(): Promise<void> {
+  /** Re-reads what main holds after an operation that may have touched several places. */
+  async reload(): Promise<void> {
+    const [tags, documents, annotations] = await Promise.all([
+      this.call(api().listTags({})),
+      this.call(api().listDocuments({})),
+      this.doc ? this.call(api().listAnnotations({ docId: this.doc.id })) : Promise.resolve(null),
+    ]);
+    if (tags) this.tags = tags;
+    if (documents) this.documents = documents;
+    if (annotations) this.annotations = annotations;
+  }
+
+  async refreshSummaries(): Promise<void> {
     const documents = await this.call(api().listDocuments({}));
     if (documents) this.documents = documents;
   }
 
-  private replace(updated: PlacedAnnotation): void {
-    this.annotations = this.annotations.map((a) => (a.id === updated.id ? updated : a));
-  }
-
-  /** Tags the selected passage; selecting an existing passage exactly adds the tag to it instead. */
-  tagSelection(passage: PendingPassage, tagId: string): Promise<void> {
-    return this.serial(() => this.tagNow(passage, tagId));
-  }
-
-  private async tagNow(passage: PendingPassage, tagId: string): Promise<void> {
-    const doc = this.doc;
-    if (!doc) return;
-    const existing = this.annotations.find((a) => sameRange(a.range, passage));
-    if (existing) {
-      if (!existing.tagIds.includes(tagId)) await this.writeTags(existing.id, [...existing.tagIds, tagId]);
-      this.activeId = existing.id;
-      return;
-    }
-    const created = await this.call(api().createAnnotation({ docId: doc.id, ...passage, tagIds: [tagId] }));
-    if (!created) return;
-    await this.refreshSummaries();
-    if (this.doc?.id !== doc.id) return; // the analyst moved on to another document meanwhile
-    this.annotations = [...this.annotations, created].sort(
-      (a, b) => (a.range?.start ?? Infinity) - (b.range?.start ?? Infinity),
-    );
-    this.activeId = created.id;
-    this.notices.say(`Tagged as ${this.tagsById.get(tagId)?.name ?? tagId}.`);
-  }
-
-  private async writeTags(annotationId: string, tagIds: string[]): Promise<void> {
-    if (!this.doc) return;
-    const updated = await this.call(api().updateAnnotation({ docId: this.doc.id, annotationId, tagIds }));
-    if (!updated) return;
-    this.replace(updated);
-    await this.refreshSummaries();
-  }
-
-  toggleTag(annotationId: string, tagId: string): Promise<void> {
-    return this.serial(async () => {
-      const a = this.annotations.find((x) => x.id === annotationId);
-      if (!a) return;
-      const next = a.tagIds.includes(tagId) ? a.tagIds.filter((t) => t !== tagId) : [...a.tagIds, tagId];
-      await this.writeTags(annotationId, next);
-    });
-  }
-
-  saveNote(annotationId: string, note: string): Promise<boolean> {
-    return this.serial(() => this.writeNote(annotationId, note));
-  }
-
-  private async writeNote(annotationId: string, note: string): Promise<boolean> {
-    const a = this.annotations.find((x) => x.id === annotationId);
-    if (!this.doc || !a || a.note === note) return true;
-    const updated = await this.call(api().updateAnnotation({ docId: this.doc.id, annotationId, note }));
-    if (!updated) return false;
-    this.replace(updated);
-    this.notices.say('Note saved.');
-    return true;
-  }
-
-  remove(annotationId: string): Promise<void> {
-    return this.serial(() => this.removeNow(annotationId));
-  }
-
-  private async removeNow(annotationId: string): Promise<void> {
-    if (!this.doc) return;
-    const done = await this.call(api().deleteAnnotation({ docId: this.doc.id, annotationId }));
-    if (!done) return;
-    this.annotations = this.annotations.filter((a) => a.id !== annotationId);
-    if (this.activeId === annotationId) this.activeId = null;
-    this.notices.say('Passage deleted.');
-    await this.refreshSummaries();
-  }
-
   focus(annotationId: string): void {
     this.activeId = annotationId;
+    const range = this.annotations.find((a) => a.id === annotationId)?.range;
+    if (range) this.show(range);
+  }
+
+  /** Scrolls the reader to a range of the open document and flashes it. */
+  show(range: TextPosition): void {
+    this.focusTarget = range;
     this.focusRequest++;
+  }
+
+  /** Opens a document (if needed) and shows a range in it, e.g. a search hit. */
+  async revealRange(docId: string, range: TextPosition): Promise<void> {
+    if (this.doc?.id !== docId) await this.open(docId);
+    this.show(range);
+  }
+
+  /** Opens a document (if needed) and jumps to one of its passages. */
+  async reveal(docId: string, annotationId: string): Promise<void> {
+    if (this.doc?.id !== docId) await this.open(docId);
+    if (this.annotations.some((a) => a.id === annotationId)) this.focus(annotationId);
+  }
+
+  /** Moves to the next (+1) or previous (-1) placed passage after/before the active one. */
+  step(delta: 1 | -1): void {
+    const placed = this.annotations.filter((a) => a.range);
+    if (placed.length === 0) return;
+    const at = placed.findIndex((a) => a.id === this.activeId);
+    const next = at < 0 ? (delta > 0 ? 0 : placed.length - 1) : (at + delta + placed.length) % placed.length;
+    this.focus(placed[next]!.id);
+  }
+
+  async runUndo(redo = false): Promise<void> {
+    await this.serial(async () => {
+      const entry: UndoEntry | null = redo ? await this.undo.redo() : await this.undo.undo();
+      if (!entry) {
+        this.notices.say(redo ? 'Nothing to redo.' : 'Nothing to undo.');
+        return;
+      }
+      if (entry.docId && entry.docId !== this.doc?.id) await this.open(entry.docId);
+      await this.reload();
+      this.notices.say(`${redo ? 'Redid' : 'Undid'}: ${entry.label}.`);
+    });
   }
 }

@@ -1,0 +1,59 @@
+// Full-text search: keyword in context, counts per document, options, jump to a hit, hits painted.
+import { join } from 'node:path';
+import { test, expect } from './support/fixtures';
+
+test('finds a phrase across the corpus and jumps to a hit', async ({ workbench }) => {
+  const { page } = workbench;
+  await page.keyboard.press('Control+f');
+  const panel = page.getByRole('region', { name: 'Search' });
+  const box = panel.getByRole('searchbox', { name: 'Search the corpus' });
+  await expect(box).toBeFocused();
+  await box.fill('strategic partner');
+  await expect(panel.getByText(/^\d+ hits? in \d+ documents?$/)).toBeVisible();
+  const heading = panel.getByRole('heading', { name: /Iran’s stance on the Ukraine crisis/ });
+  await expect(heading).toBeVisible();
+  const hits = panel.getByRole('button', { name: /^Go to hit/ });
+  await expect(hits.first().locator('mark')).toHaveText(/strategic partner/i);
+  await workbench.screenshot('18-search');
+
+  await hits.first().click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('');
+  await expect.poll(async () => (await workbench.painted('gl-search')).length).toBeGreaterThan(0);
+  const painted = await workbench.painted('gl-search');
+  expect(painted.every((t) => /^strategic partners?hip|^strategic partners?$/i.test(t))).toBe(true);
+  await expect.poll(async () => (await workbench.painted('gl-flash')).length).toBe(1);
+});
+
+test('whole word and case options narrow the hits', async ({ workbench }) => {
+  const panel = workbench.page.getByRole('region', { name: 'Search' });
+  await workbench.page.getByRole('tab', { name: 'Search' }).click();
+  const summary = panel.locator('p[aria-live]');
+  const box = panel.getByRole('searchbox', { name: 'Search the corpus' });
+  await box.fill('sanction');
+  await expect(summary).toHaveText(/^\d+ hits in 5 documents$/);
+  const hitCount = async () => Number(/^(\d+) hits?/.exec((await summary.textContent()) ?? '')?.[1] ?? NaN);
+  const loose = await hitCount();
+  await panel.getByRole('checkbox', { name: 'Whole word' }).check();
+  // The corpus says "sanctions" and "sanctioned", never "sanction" alone.
+  expect(loose).toBe(38);
+  await expect(summary).toHaveText('No hits');
+  await box.fill('sanctions');
+  await expect(summary).toHaveText(/^36 hits in \d documents?$/);
+  await panel.getByRole('checkbox', { name: 'Whole word' }).uncheck();
+  await box.fill('IRAN');
+  await expect(summary).toHaveText(/hits in 5 documents/);
+  await panel.getByRole('checkbox', { name: 'Match case' }).check();
+  await expect(summary).toHaveText('No hits');
+});
+
+test.describe('diacritics', () => {
+  test.use({ corpusDir: join(process.cwd(), 'e2e/fixtures/intl-corpus') });
+  test('cafe finds café (precomposed and decomposed) unless diacritics must match', async ({ workbench }) => {
+    const panel = workbench.page.getByRole('region', { name: 'Search' });
+    await workbench.page.getByRole('tab', { name: 'Search' }).click();
+    await panel.getByRole('searchbox', { name: 'Search the corpus' }).fill('cafe');
+    await expect(panel.locator('p[aria-live]')).toHaveText('2 hits in 1 document');
+    await panel.getByRole('checkbox', { name: 'Match diacritics' }).check();
+    await expect(panel.locator('p[aria-live]')).toHaveText('No hits');
+  });
+});

@@ -1,0 +1,172 @@
+// The codebook editor: creates, edits, reorders, merges, deletes and restores tags, keeping passages consistent.
+import { randomBytes } from 'node:crypto';
+import type { Args, Results } from '../../shared/contract';
+import type { Annotation, Tag, TagChange } from '../../shared/types';
+import { GlossatorError } from '../../shared/result';
+import type { AnnotationStore } from '../store/annotation-store';
+import type { TagStore } from '../store/tag-store';
+import { writeTags, type Clock } from './annotation-service';
+import type { CorpusService } from './corpus-service';
+
+/** Tag ids end up in CSS highlight names and class names, so they stay this plain. */
+export const TAG_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+
+/** Keys a new tag may get; 1–3 belong to the default codebook. */
+const NEW_TAG_SHORTCUTS = ['4', '5', '6', '7', '8', '9'] as const;
+
+// Room left for "-" and a suffix within TAG_ID's 64 characters.
+const SLUG_MAX = 48;
+
+export interface CodebookDeps {
+  tags: TagStore;
+  store: AnnotationStore;
+  corpus: CorpusService;
+  clock: Clock;
+}
+
+/** "Sanctions & Trade" → "sanctions-trade"; a name with no Latin letters or digits → "tag". */
+export function slugOf(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '') // "Tehrān" → "Tehran"
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, SLUG_MAX)
+    .replace(/^-+|-+$/g, '');
+  return slug || 'tag';
+}
+
+/** The slug, or the slug plus a short random suffix while it collides with an existing id. */
+export function newTagId(name: string, taken: ReadonlySet<string>): string {
+  const slug = slugOf(name);
+  let id = slug;
+  while (taken.has(id)) id = `${slug}-${randomBytes(3).toString('hex')}`;
+  return id;
+}
+
+// Every operation runs in the TagStore's exclusive turn (shared with passage writes), so each
+// one sees the codebook and the passages as it left them, and none reads state another is halfway
+// through changing.
+export class CodebookService {
+  constructor(private readonly deps: CodebookDeps) {}
+
+  createTag(args: Args<'createTag'>): Promise<Results['createTag']> {
+    const { tags } = this.deps;
+    return tags.exclusive(async () => {
+      const current = await tags.list();
+      const used = new Set(current.map((t) => t.shortcut));
+      return tags.add({
+        id: newTagId(args.name, new Set(current.map((t) => t.id))),
+        name: args.name.trim(),
+        color: args.color.toLowerCase(),
+        description: args.description ?? '',
+        shortcut: NEW_TAG_SHORTCUTS.find((k) => !used.has(k)) ?? null,
+      });
+    });
+  }
+
+  updateTag({ tagId, name, color, description, shortcut }: Args<'updateTag'>): Promise<Results['updateTag']> {
+    return this.deps.tags.exclusive(() =>
+      this.deps.tags.update(tagId, { name: name?.trim(), color: color?.toLowerCase(), description, shortcut }),
+    );
+  }
+
+  reorderTags({ tagIds }: Args<'reorderTags'>): Promise<Results['reorderTags']> {
+    return this.deps.tags.exclusive(() => this.deps.tags.reorder(tagIds));
+  }
+
+  /** Every passage carrying the source gets the target in its place (once) and loses the source. */
+  mergeTags({ sourceId, targetId }: Args<'mergeTags'>): Promise<Results['mergeTags']> {
+    return this.deps.tags.exclusive(async () => {
+      if (sourceId === targetId) {
+        throw new GlossatorError('invalid-argument', 'A tag cannot be merged into itself.');
+      }
+      await this.requireTags([sourceId, targetId]);
+      const changes = await this.plan('merge the tags', (ids) =>
+        ids.includes(sourceId) ? [...new Set(ids.map((t) => (t === sourceId ? targetId : t)))] : ids,
+      );
+      return this.commit(changes, sourceId);
+    });
+  }
+
+  /** Takes the tag off every passage (a passage left with no tag stays, untagged), then out of the codebook. */
+  deleteTag({ tagId }: Args<'deleteTag'>): Promise<Results['deleteTag']> {
+    return this.deps.tags.exclusive(async () => {
+      await this.requireTags([tagId]);
+      const changes = await this.plan('delete the tag', (ids) => ids.filter((t) => t !== tagId));
+      return this.commit(changes, tagId);
+    });
+  }
+
+  /**
+   * Puts a deleted tag back at `index` (clamped to the end). Its id must be free. If its shortcut
+   * was given to another tag meanwhile, it comes back without one rather than failing the undo.
+   */
+  restoreTag({ tag, index }: Args<'restoreTag'>): Promise<Results['restoreTag']> {
+    const { tags } = this.deps;
+    return tags.exclusive(async () => {
+      if (!TAG_ID.test(tag.id)) {
+        throw new GlossatorError('invalid-argument', `"${tag.id}" is not a valid tag id.`);
+      }
+      const current = await tags.list();
+      const keyTaken = tag.shortcut !== null && current.some((t) => t.id !== tag.id && t.shortcut === tag.shortcut);
+      return tags.insertAt({ ...tag, color: tag.color.toLowerCase(), shortcut: keyTaken ? null : tag.shortcut }, index);
+    });
+  }
+
+  private async requireTags(ids: readonly string[]): Promise<void> {
+    const known = new Set((await this.deps.tags.list()).map((t) => t.id));
+    const missing = ids.find((id) => !known.has(id));
+    if (missing !== undefined) throw new GlossatorError('not-found', `There is no tag "${missing}" in the codebook.`);
+  }
+
+  /**
+   * Reads every document's passages and answers the tag changes `retag` makes. Reads everything
+   * before anything is written, so an unreadable annotation file stops the operation up front.
+   */
+  private async plan(doing: string, retag: (tagIds: string[]) => string[]): Promise<TagChange[]> {
+    const { corpus, store } = this.deps;
+    const changes: TagChange[] = [];
+    const unreadable: string[] = [];
+    for (const doc of corpus.all()) {
+      let passages: Annotation[];
+      try {
+        passages = await store.list(doc.id);
+      } catch (err) {
+        if (err instanceof GlossatorError && err.code === 'store-unreadable') {
+          unreadable.push(`“${doc.title}” (${doc.id}): ${err.message}`);
+          continue;
+        }
+        throw err;
+      }
+      for (const a of passages) {
+        const after = retag([...a.tagIds]);
+        const same = after.length === a.tagIds.length && after.every((t, i) => t === a.tagIds[i]);
+        if (!same) changes.push({ docId: doc.id, annotationId: a.id, before: a.tagIds, after });
+      }
+    }
+    if (unreadable.length > 0) {
+      throw new GlossatorError(
+        'store-unreadable',
+        `Cannot ${doing}: the passages of ${unreadable.length === 1 ? 'a document' : 'some documents'} ` +
+          `could not be read, so nothing was changed. ${unreadable.join(' ')}`,
+      );
+    }
+    return changes;
+  }
+
+  // Passages first, codebook last: a crash in between leaves a tag no passage uses (harmless,
+  // and the operation can be run again), never a passage naming a tag that no longer exists.
+  private async commit(changes: TagChange[], removedTagId: string): Promise<{ tags: Tag[]; changes: TagChange[] }> {
+    const byDoc = new Map<string, Map<string, string[]>>();
+    for (const c of changes) {
+      const writes = byDoc.get(c.docId) ?? new Map<string, string[]>();
+      writes.set(c.annotationId, c.after);
+      byDoc.set(c.docId, writes);
+    }
+    const modified = this.deps.clock.now().toISOString();
+    for (const [docId, writes] of byDoc) await writeTags(this.deps.store, docId, writes, modified);
+    const tags = await this.deps.tags.remove(removedTagId);
+    return { tags, changes };
+  }
+}

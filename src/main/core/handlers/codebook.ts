@@ -1,0 +1,20 @@
+// Handlers for the codebook editor: create, edit, reorder, merge, delete and restore tags.
+import type { Handlers } from '../../../shared/contract';
+import type { CodebookService } from '../codebook-service';
+
+export interface CodebookHandlerDeps {
+  codebook: CodebookService;
+}
+
+type CodebookMethods = 'createTag' | 'updateTag' | 'reorderTags' | 'mergeTags' | 'deleteTag' | 'restoreTag';
+
+export function codebookHandlers({ codebook }: CodebookHandlerDeps): Pick<Handlers, CodebookMethods> {
+  return {
+    createTag: async (args) => codebook.createTag(args),
+    updateTag: async (args) => codebook.updateTag(args),
+    reorderTags: async (args) => codebook.reorderTags(args),
+    mergeTags: async (args) => codebook.mergeTags(args),
+    deleteTag: async (args) => codebook.deleteTag(args),
+    restoreTag: async (args) => codebook.restoreTag(args),
+  };
+}
