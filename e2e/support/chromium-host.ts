@@ -27,6 +27,22 @@ export interface CoreSettings {
   dataDir: string;
   corpusDir: string;
   nextSavePath: () => string | null;
+  nextOpenPath: () => string | null;
+}
+
+/** The same engine as Electron's printToPDF: Chromium prints the digest HTML in a scratch page. */
+function chromiumPdf(browser: Browser) {
+  return {
+    async print(html: string): Promise<Uint8Array> {
+      const page = await browser.newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        return new Uint8Array(await page.pdf({ format: 'A4', printBackground: true }));
+      } finally {
+        await page.close();
+      }
+    },
+  };
 }
 
 export async function openChromium(browser: Browser, settings: CoreSettings): Promise<HostSession> {
@@ -35,6 +51,8 @@ export async function openChromium(browser: Browser, settings: CoreSettings): Pr
     corpusDir: settings.corpusDir,
     version: 'e2e',
     saveTarget: { chooseSavePath: async () => settings.nextSavePath() },
+    openTarget: { chooseOpenPath: async () => settings.nextOpenPath() },
+    pdf: chromiumPdf(browser),
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.route(`${ORIGIN}/**`, async (route) => {

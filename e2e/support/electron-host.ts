@@ -23,3 +23,10 @@ export async function stubSaveDialog(app: ElectronApplication, path: string): Pr
     dialog.showSaveDialog = (async () => ({ canceled: false, filePath: chosen })) as typeof dialog.showSaveDialog;
   }, path);
 }
+
+/** Answers the next open dialog with `path`, as if the analyst had chosen the file. */
+export async function stubOpenDialog(app: ElectronApplication, path: string): Promise<void> {
+  await app.evaluate(({ dialog }, chosen) => {
+    dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [chosen] })) as typeof dialog.showOpenDialog;
+  }, path);
+}

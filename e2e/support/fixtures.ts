@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test as base, chromium, expect, type Browser, type Page } from '@playwright/test';
 import { electronBinary } from './electron-binary';
 import { openChromium, type CoreSettings, type HostSession } from './chromium-host';
-import { openElectron, stubSaveDialog, type ElectronSession } from './electron-host';
+import { openElectron, stubOpenDialog, stubSaveDialog, type ElectronSession } from './electron-host';
 import { WorkbenchPage } from './workbench-page';
 import { MENU_CHANNEL, type MenuCommand } from '../../src/shared/methods';
 
@@ -24,6 +24,8 @@ export interface GlossatorApp {
   restart(): Promise<Page>;
   /** The next save dialog answers with this path. */
   answerSaveDialog(path: string): Promise<void>;
+  /** The next open dialog answers with this file. */
+  answerOpenDialog(path: string): Promise<void>;
   /** Chooses a native menu item: main sends the renderer its command. */
   menu(command: MenuCommand): Promise<void>;
 }
@@ -71,10 +73,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       return;
     }
     let savePath: string | null = null;
+    let openPath: string | null = null;
     const settings: CoreSettings = {
       dataDir,
       corpusDir,
       nextSavePath: () => savePath,
+      nextOpenPath: () => openPath,
     };
     const open = (): Promise<HostSession | ElectronSession> =>
       host === 'chromium' && hostBrowser
@@ -105,6 +109,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       async answerSaveDialog(path) {
         savePath = path;
         if ('app' in session) await stubSaveDialog(session.app, path);
+      },
+      async answerOpenDialog(path) {
+        openPath = path;
+        if ('app' in session) await stubOpenDialog(session.app, path);
       },
       async menu(command) {
         if ('app' in session) {

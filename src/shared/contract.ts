@@ -1,8 +1,10 @@
 // The main↔renderer contract: every call, its arguments (validated with zod in main), result and doc.
 import { z } from 'zod';
 import type {
+  Charts,
   Coverage,
   DigestGroupBy,
+  ImportReport,
   DocumentSummary,
   GlossDocument,
   PassageRow,
@@ -27,6 +29,16 @@ const tagName = z.string().trim().min(1, 'A tag needs a name.').max(60, 'A tag n
 const description = z.string().max(2_000, 'A description may hold at most 2000 characters.');
 const shortcut = z.string().regex(/^[1-9]$/, 'A shortcut is one of the keys 1 to 9.').nullable();
 const iso = z.iso.datetime();
+
+const digestOptions = z.strictObject({
+  groupBy: z.enum(['tag', 'document']),
+  tagIds: z.array(id).max(500),
+  docIds: z.array(id).max(100_000),
+  text: z.string().max(500),
+  includeNotes: z.boolean(),
+  hashtags: z.boolean(),
+  bom: z.boolean(),
+});
 
 /** A whole stored passage, as the renderer received it; used to undo a deletion. */
 const annotation = z.strictObject({
@@ -73,8 +85,13 @@ export const argSchemas = {
     note: note.optional(),
   }),
   deleteAnnotation: z.strictObject({ docId: id, annotationId: id }),
-  buildDigest: z.strictObject({ groupBy: z.enum(['tag', 'document']) }),
-  saveDigest: z.strictObject({ groupBy: z.enum(['tag', 'document']) }),
+  buildDigest: z.strictObject({ options: digestOptions }),
+  getCharts: z.strictObject({ options: digestOptions }),
+  exportDigest: z.strictObject({
+    format: z.enum(['md', 'html', 'pdf', 'csv', 'jsonld', 'qdpx', 'qdc']),
+    options: digestOptions,
+  }),
+  importAnnotations: z.strictObject({ format: z.enum(['jsonld', 'qdpx', 'qdc']) }),
   restoreAnnotation: z.strictObject({ annotation }),
   setPassageTags: z.strictObject({
     changes: z.array(z.strictObject({ docId: id, annotationId: id, tagIds })).max(100_000),
@@ -120,13 +137,14 @@ export interface AppInfo {
 
 export interface Digest {
   markdown: string;
-  suggestedName: string;
   passageCount: number;
 }
 
 export interface SavedFile {
   path: string;
   bytes: number;
+  /** Passages the format could not hold (e.g. ones that need review, in REFI-QDA), so the analyst is told. */
+  skipped: number;
 }
 
 /** What each call answers with (inside Result). One line each says what the call does. */
@@ -147,10 +165,14 @@ export interface Results {
   updateAnnotation: PlacedAnnotation;
   /** Delete a passage; answers its id. */
   deleteAnnotation: { annotationId: string };
-  /** Build the Markdown digest of every tagged passage, for preview. */
+  /** Build the Markdown digest of the passages the options select, for preview. */
   buildDigest: Digest;
-  /** Build the digest and save it where the analyst chooses (a save dialog in Electron). */
-  saveDigest: SavedFile;
+  /** SVG charts of the passages the options select. */
+  getCharts: Charts;
+  /** Write the selected passages in a format, where the analyst chooses (a save dialog in Electron). */
+  exportDigest: SavedFile;
+  /** Read annotations (JSON-LD, .qdpx) or a codebook (.qdc) the analyst chooses, merging without duplicates. */
+  importAnnotations: ImportReport;
   /** Put back a deleted passage exactly as it was (undo of a delete). */
   restoreAnnotation: PlacedAnnotation;
   /** Set the tags of many passages at once (undo of a merge or tag deletion). */

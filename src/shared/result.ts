@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'store-unreadable' // an annotation file exists but cannot be parsed; it is left untouched
   | 'io-error' // the disk refused a read or write; nothing was changed
   | 'cancelled' // the analyst cancelled (e.g. closed a save dialog)
+  | 'unsupported' // this host cannot do it (e.g. PDF without a print engine)
   | 'internal'; // a bug: the message says what failed
 
 export interface GlossError {

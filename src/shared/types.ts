@@ -181,3 +181,44 @@ export interface Settings {
   /** Per document, the block index at the top of the reader when it was last left. */
   scroll: Record<string, number>;
 }
+
+export type ExportFormat = 'md' | 'html' | 'pdf' | 'csv' | 'jsonld' | 'qdpx' | 'qdc';
+export type ImportFormat = 'jsonld' | 'qdpx' | 'qdc';
+
+/** What goes into a digest or export, and how it reads. */
+export interface DigestOptions {
+  groupBy: DigestGroupBy;
+  /** Only passages carrying one of these tags; empty = every tag (and untagged passages). */
+  tagIds: string[];
+  /** Only these documents; empty = every document. */
+  docIds: string[];
+  /** Only passages whose quote or note contains this text (case-insensitive); empty = no filter. */
+  text: string;
+  includeNotes: boolean;
+  /** Markdown: write tags as #hashtags for note-taking apps. */
+  hashtags: boolean;
+  /** CSV: start with a UTF-8 byte-order mark so spreadsheet programs detect the encoding. */
+  bom: boolean;
+}
+
+export interface ImportReport {
+  format: ImportFormat;
+  /** New passages written. */
+  imported: number;
+  /** Incoming passages that matched an existing one (same document and range): tags/notes merged, nothing duplicated. */
+  merged: number;
+  /** Incoming passages that could not be placed, with why, so nothing is dropped silently. */
+  unmatched: { quote: string; source: string; reason: string }[];
+  /** Tags created because the codebook had no tag of that name. */
+  tagsAdded: string[];
+}
+
+/** SVG charts of the selected passages (sanitised before display). */
+export interface Charts {
+  /** Stacked bars: passages per tag in each document. */
+  frequency: string;
+  /** Matrix: how often two tags share a passage. */
+  cooccurrence: string;
+  /** Where each tag's passages fall along each document. */
+  distribution: string;
+}

@@ -7,6 +7,7 @@ import { createCore, type Core } from '../../src/main/core/core';
 import { dispatch } from '../../src/main/core/dispatch';
 import type { ErrorCode, Result } from '../../src/shared/result';
 import type { PlacedAnnotation } from '../../src/shared/types';
+import { DEFAULT_OPTIONS } from '../../src/main/export/types';
 
 const CORPUS = join(process.cwd(), 'corpus');
 const DOC = '000_4ab67b766fb33eed';
@@ -59,7 +60,8 @@ describe('bad input is refused with a typed error and writes nothing', () => {
     ['payload not an object', () => ['createAnnotation', 'DROP'], 'invalid-argument'],
     ['update of unknown passage', () => ['updateAnnotation', { docId: DOC, annotationId: 'zz', note: 'x' }], 'not-found'],
     ['delete of unknown passage', () => ['deleteAnnotation', { docId: DOC, annotationId: 'zz' }], 'not-found'],
-    ['bad grouping', () => ['buildDigest', { groupBy: 'colour' }], 'invalid-argument'],
+    ['bad grouping', () => ['buildDigest', { options: { ...DEFAULT_OPTIONS, groupBy: 'colour' } }], 'invalid-argument'],
+    ['unknown export format', () => ['exportDigest', { format: 'docx', options: DEFAULT_OPTIONS }], 'invalid-argument'],
   ];
   it.each(cases)('%s', async (_name, make, code) => {
     const [method, args] = make(await validArgs());
@@ -112,11 +114,12 @@ describe('good calls', () => {
       saveTarget: { chooseSavePath: async () => answer },
     });
     await value(dispatch(saving.handlers, 'createAnnotation', await validArgs()));
-    const saved = await value<{ path: string; bytes: number }>(dispatch(saving.handlers, 'saveDigest', { groupBy: 'tag' }));
+    const options = { ...DEFAULT_OPTIONS };
+    const saved = await value<{ path: string; bytes: number }>(dispatch(saving.handlers, 'exportDigest', { format: 'md', options }));
     expect(saved.path).toBe(target);
     expect(await readFile(target, 'utf8')).toContain('strategic cooperation between Russia and Iran will persist');
     answer = null;
-    expect(await dispatch(saving.handlers, 'saveDigest', { groupBy: 'tag' })).toMatchObject({
+    expect(await dispatch(saving.handlers, 'exportDigest', { format: 'md', options })).toMatchObject({
       ok: false,
       error: { code: 'cancelled' },
     });

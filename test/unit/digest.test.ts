@@ -3,9 +3,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { citation, citeParagraphs } from '../../src/main/export/citation';
-import { buildDigest, digestFileName, type DigestInput } from '../../src/main/export/digest';
-import { blockquote, escapeBlock, escapeInline } from '../../src/main/export/markdown';
+import { citation, citeParagraphs, citeParts } from '../../src/main/export/citation';
+import { exportFileName, renderMarkdown } from '../../src/main/export/digest';
+import { passageKey, selectPassages } from '../../src/main/export/select';
+import { DEFAULT_OPTIONS, type ExportSet } from '../../src/main/export/types';
+import { blockquote, escapeBlock, escapeInline, hashtag } from '../../src/main/export/markdown';
 import { DEFAULT_TAGS } from '../../src/shared/default-tags';
 import type {
   Block,
@@ -15,6 +17,7 @@ import type {
   PlacedAnnotation,
   TextPosition,
 } from '../../src/shared/types';
+import { FIXTURE_GENERATOR, FIXTURE_NOW, loadFixtureSet } from './fixtures';
 
 // ---- fixtures, built by hand so the test depends on no other module -----------------------------
 
@@ -230,8 +233,22 @@ const ANNOTATIONS: PlacedAnnotation[] = [
 
 const NOW = new Date('2026-11-22T10:00:00Z');
 
-function input(groupBy: DigestGroupBy, over: Partial<DigestInput> = {}): DigestInput {
-  return { documents: DOCS, tags: DEFAULT_TAGS, annotations: ANNOTATIONS, groupBy, now: NOW, ...over };
+const key = (id: string) => passageKey({ id });
+
+function input(
+  groupBy: DigestGroupBy,
+  over: Partial<ExportSet> = {},
+  options: Partial<ExportSet['options']> = {},
+): ExportSet {
+  return {
+    documents: DOCS,
+    tags: DEFAULT_TAGS,
+    passages: ANNOTATIONS,
+    options: { ...DEFAULT_OPTIONS, groupBy, ...options },
+    now: NOW,
+    generator: { name: 'Glossator', version: 'test' },
+    ...over,
+  };
 }
 
 function render(markdown: string): string {
@@ -269,7 +286,7 @@ describe('digest golden files', () => {
     { groupBy: 'tag' as const, file: 'by-tag.md' },
     { groupBy: 'document' as const, file: 'by-document.md' },
   ])('grouped by $groupBy matches $file', async ({ groupBy, file }) => {
-    const { markdown } = buildDigest(input(groupBy));
+    const markdown = renderMarkdown(input(groupBy));
     const path = `${GOLDEN_DIR}${file}`;
     if (process.env.UPDATE_GOLDEN === '1') {
       await mkdir(GOLDEN_DIR, { recursive: true });
@@ -282,16 +299,58 @@ describe('digest golden files', () => {
   });
 });
 
+// The fixed annotation set on the real seed corpus, as an analyst would hand the digest on.
+const EXPORT_GOLDEN_DIR = fileURLToPath(new URL('../golden/export/', import.meta.url));
+
+async function matchesGolden(file: string, actual: string): Promise<void> {
+  const path = `${EXPORT_GOLDEN_DIR}${file}`;
+  if (process.env.UPDATE_GOLDEN === '1') {
+    await mkdir(EXPORT_GOLDEN_DIR, { recursive: true });
+    await writeFile(path, actual, 'utf8');
+  }
+  const golden = await readFile(path, 'utf8').catch(() => {
+    throw new Error(`missing golden ${path}: run with UPDATE_GOLDEN=1 and review the file`);
+  });
+  expect(actual).toBe(golden);
+}
+
+describe('digest goldens on the seed corpus', () => {
+  it.each([
+    { file: 'digest-by-tag.md', options: { groupBy: 'tag' as const } },
+    { file: 'digest-by-document.md', options: { groupBy: 'document' as const } },
+    { file: 'digest-hashtags-no-notes.md', options: { groupBy: 'document' as const, hashtags: true, includeNotes: false } },
+  ])('$file', async ({ file, options }) => {
+    const fixture = await loadFixtureSet();
+    const all = { ...DEFAULT_OPTIONS, ...options };
+    const { documents, passages } = selectPassages({ documents: fixture.documents, annotations: fixture.annotations, options: all });
+    const set: ExportSet = { documents, passages, tags: fixture.tags, options: all, now: FIXTURE_NOW, generator: FIXTURE_GENERATOR };
+    await matchesGolden(file, renderMarkdown(set));
+  });
+});
+
 // ---- structure ----------------------------------------------------------------------------------
 
-describe('buildDigest', () => {
-  it('counts distinct passages and states time, counts and grouping up top', () => {
-    const { markdown, passageCount } = buildDigest(input('tag'));
-    expect(passageCount).toBe(7);
-    expect(markdown.split('\n').slice(0, 3)).toEqual([
+describe('renderMarkdown', () => {
+  it('opens with YAML front matter, then states time, counts and grouping', () => {
+    const markdown = renderMarkdown(input('tag'));
+    expect(markdown.split('\n').slice(0, 17)).toEqual([
+      '---',
+      'title: "Glossator digest"',
+      'generator: "Glossator test"',
+      'generated: "2026-11-22T10:00:00.000Z"',
+      'grouping: "tag"',
+      'filters: {}',
+      'include_notes: true',
+      'passage_count: 7',
+      'document_count: 2',
+      'needs_review: 1',
+      '---',
+      '',
       '# Glossator digest',
       '',
       'Generated 2026-11-22 10:00 UTC · 7 passages from 2 documents · 1 needs review · grouped by tag',
+      '',
+      '| Tag         | Passages | Documents |',
     ]);
   });
 
@@ -301,7 +360,7 @@ describe('buildDigest', () => {
         .split('\n')
         .filter((line) => line.startsWith('| '))
         .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
-    expect(rows(buildDigest(input('tag')).markdown)).toEqual([
+    expect(rows(renderMarkdown(input('tag')))).toEqual([
       ['Tag', 'Passages', 'Documents'],
       ['-----------', '-------:', '--------:'],
       ['Cooperation', '2', '1'],
@@ -311,7 +370,7 @@ describe('buildDigest', () => {
     ]);
     const tagged = ANNOTATIONS.filter((a) => a.tagIds.length > 0);
     const onlyFriction = tagged.filter((a) => a.tagIds.includes('friction'));
-    expect(rows(buildDigest(input('document', { annotations: onlyFriction })).markdown).slice(2)).toEqual([
+    expect(rows(renderMarkdown(input('document', { passages: onlyFriction }))).slice(2)).toEqual([
       ['Cooperation', '0', '0'],
       ['Friction', '2', '2'],
       ['Hedging', '0', '0'],
@@ -320,12 +379,12 @@ describe('buildDigest', () => {
 
   it('omits sections of tags without passages (they stay in the table)', () => {
     const onlyFriction = ANNOTATIONS.filter((a) => a.tagIds.includes('friction'));
-    const { markdown } = buildDigest(input('tag', { annotations: onlyFriction }));
+    const markdown = renderMarkdown(input('tag', { passages: onlyFriction }));
     expect(markdown.match(/^## .*$/gm)).toEqual(['## Friction (2)']);
   });
 
   it('lays out sections by tag, then document, in codebook and corpus order', () => {
-    const { markdown } = buildDigest(input('tag'));
+    const markdown = renderMarkdown(input('tag'));
     expect(markdown.match(/^##+ .*$/gm)).toEqual([
       '## Cooperation (2)',
       `### ${RAMANI.title}`,
@@ -341,14 +400,14 @@ describe('buildDigest', () => {
   });
 
   it('lays out one section per document with passages when grouped by document', () => {
-    const { markdown } = buildDigest(input('document'));
+    const markdown = renderMarkdown(input('document'));
     expect(markdown.match(/^##+ .*$/gm)).toEqual([`## ${RAMANI.title}`, `## ${SUSPICIOUS_BIND.title}`]);
     expect(markdown).toContain('Tags: Cooperation, Hedging');
     expect(markdown).toContain('Tags: none');
   });
 
   it('puts a passage with several tags under each of them, noting the others', () => {
-    const { markdown } = buildDigest(input('tag'));
+    const markdown = renderMarkdown(input('tag'));
     const inSection = (tag: string) => section(markdown, tag).includes(Q.persist);
     expect(['Cooperation', 'Friction', 'Hedging', 'Untagged'].map(inSection)).toEqual([true, false, true, false]);
     expect(section(markdown, 'Cooperation')).toContain('Also tagged: Hedging');
@@ -360,22 +419,23 @@ describe('buildDigest', () => {
     { tag: 'Hedging', order: [Q.persist, Q.spanFrom, Q.review] },
     { tag: 'Friction', order: [Q.tensions, '\\# heading'] },
   ])('orders passages under $tag by document, then reading order, needs-review last', ({ tag, order }) => {
-    const text = section(buildDigest(input('tag')).markdown, tag);
+    const text = section(renderMarkdown(input('tag')), tag);
     const positions = order.map((quote) => text.indexOf(quote));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
   it.each([
-    { what: 'one paragraph', line: `— ${RAMANI.title} — Samuel Ramani, Gulf International Forum, ¶ 3` },
-    { what: 'two paragraphs', line: `— ${SUSPICIOUS_BIND.title}, ¶ 3–4` },
-    { what: 'needs review', line: `— ${SUSPICIOUS_BIND.title}, position needs review` },
+    { what: 'one paragraph', line: `— ${RAMANI.title} — Samuel Ramani, Gulf International Forum, 2022-03-21, ¶ 3 [${key('a-persist')}]` },
+    { what: 'a section', line: `— ${RAMANI.title} — Samuel Ramani, Gulf International Forum, 2022-03-21, § “Iran’s Balancing Act on the Ukraine War”, ¶ 5 [${key('a-tensions')}]` },
+    { what: 'two paragraphs', line: `— ${SUSPICIOUS_BIND.title}, ¶ 3–4 [${key('a-span')}]` },
+    { what: 'needs review', line: `— ${SUSPICIOUS_BIND.title}, position needs review [${key('a-review')}]` },
   ])('cites a passage in $what', ({ line }) => {
-    expect(buildDigest(input('document')).markdown.split('\n')).toContain(line);
+    expect(renderMarkdown(input('document')).split('\n')).toContain(line);
   });
 
   it('quotes the current text, one quoted line per paragraph, and the stored quote when unplaced', () => {
-    const { markdown } = buildDigest(input('document'));
+    const markdown = renderMarkdown(input('document'));
     expect(markdown).toContain(
       '> By hosting the summit in Tehran and signing major energy agreements with Russia, Iran signalled that it ' +
         'had other options and that it was not desperate for a deal with the West.\n' +
@@ -386,7 +446,7 @@ describe('buildDigest', () => {
   });
 
   it('keeps a multi-line note as lines without letting it create structure', () => {
-    const html = render(buildDigest(input('document')).markdown);
+    const html = render(renderMarkdown(input('document')));
     expect(html).toContain(
       '<p><strong>Note:</strong> Check against the State Department readout of 15 March.<br>' +
         'Compare Ulyanov’s statements in Vienna the same week.</p>\n' +
@@ -399,7 +459,7 @@ describe('buildDigest', () => {
   });
 
   it.each(['tag', 'document'] as const)('renders hostile text as text only (grouped by %s)', (groupBy) => {
-    const html = render(buildDigest(input(groupBy)).markdown);
+    const html = render(renderMarkdown(input(groupBy)));
     expect(html).not.toMatch(/<script|<img|<a |<code|<pre|<ul|<ol|<em>|<del/i);
     expect(html.match(/<h1>/g)).toHaveLength(1);
     expect(html).not.toMatch(/<h\d>[^<]*heading/);
@@ -414,7 +474,7 @@ describe('buildDigest', () => {
     const tags = [{ ...DEFAULT_TAGS[0]!, name: 'Co|op <i>' }];
     const annotations = [ANNOTATIONS[2]!];
     for (const groupBy of ['tag', 'document'] as const) {
-      const html = render(buildDigest(input(groupBy, { documents: [doc], tags, annotations })).markdown);
+      const html = render(renderMarkdown(input(groupBy, { documents: [doc], tags, passages: annotations })));
       expect(html).not.toMatch(/<b>|<i>|<em>|<strong>bold/);
       expect(html).toContain('Iran &amp; Russia &lt;b&gt;|&lt;/b&gt; # *bold* [1]');
       expect(html).toContain('Co|op &lt;i&gt;');
@@ -424,9 +484,9 @@ describe('buildDigest', () => {
 
   it('is deterministic and independent of the order annotations arrive in', () => {
     for (const groupBy of ['tag', 'document'] as const) {
-      const first = buildDigest(input(groupBy)).markdown;
-      expect(buildDigest(input(groupBy)).markdown).toBe(first);
-      expect(buildDigest(input(groupBy, { annotations: [...ANNOTATIONS].reverse() })).markdown).toBe(first);
+      const first = renderMarkdown(input(groupBy));
+      expect(renderMarkdown(input(groupBy))).toBe(first);
+      expect(renderMarkdown(input(groupBy, { passages: [...ANNOTATIONS].reverse() }))).toBe(first);
       expect(first.endsWith('\n')).toBe(true);
       expect(first.endsWith('\n\n')).toBe(false);
       expect(first).not.toMatch(/[ \t]$/m);
@@ -437,7 +497,7 @@ describe('buildDigest', () => {
   it('treats tag ids missing from the codebook as absent and dedupes repeated ids', () => {
     const odd = passage(RAMANI, Q.tensions, Q.tensions, { id: 'a-odd', tagIds: ['retired', 'friction', 'friction'] });
     const orphanTag = passage(RAMANI, Q.persist, Q.persist, { id: 'a-orphan-tag', tagIds: ['retired'] });
-    const { markdown } = buildDigest(input('document', { annotations: [odd, orphanTag] }));
+    const markdown = renderMarkdown(input('document', { passages: [odd, orphanTag] }));
     expect(markdown).toContain('Tags: Friction\n');
     expect(markdown).toContain('Tags: none\n');
     expect(markdown).toMatch(/^\| Untagged +\| +1 \| +1 \|$/m);
@@ -445,33 +505,123 @@ describe('buildDigest', () => {
 
   it('treats a range that no longer fits the text as needing review', () => {
     const stale = { ...ANNOTATIONS[0]!, range: { start: 10, end: RAMANI.text.length + 5 } };
-    const { markdown } = buildDigest(input('document', { annotations: [stale] }));
+    const markdown = renderMarkdown(input('document', { passages: [stale] }));
     expect(markdown).toContain(`> ${Q.persist}\n`);
     expect(markdown).toContain('position needs review');
   });
 
   it('says so when there is nothing to digest, and when passages belong to documents no longer present', () => {
-    const empty = buildDigest(input('tag', { annotations: [] }));
-    expect(empty.passageCount).toBe(0);
-    expect(empty.markdown).toContain('Generated 2026-11-22 10:00 UTC · no passages in 2 documents · grouped by tag');
-    expect(empty.markdown.endsWith('No passages have been tagged yet.\n')).toBe(true);
+    const empty = renderMarkdown(input('tag', { passages: [] }));
+    expect(empty).toContain('Generated 2026-11-22 10:00 UTC · no passages in 2 documents · grouped by tag');
+    expect(empty.endsWith('No passages have been tagged yet.\n')).toBe(true);
+    const filtered = renderMarkdown(input('tag', { passages: [] }, { text: 'nothing like this' }));
+    expect(filtered.endsWith('No passages match the filters.\n')).toBe(true);
 
-    const partial = buildDigest(input('tag', { documents: [RAMANI] }));
-    expect(partial.passageCount).toBe(3);
-    expect(partial.markdown).toContain('4 passages on documents no longer in the corpus are not included.');
-    const wider = buildDigest(input('tag', { documents: [...DOCS, { ...RAMANI, id: 'unused' }] }));
-    expect(wider.markdown).toContain('7 passages from 2 of 3 documents');
+    const partial = renderMarkdown(input('tag', { documents: [RAMANI] }));
+    expect(partial).toContain('passage_count: 3\n');
+    expect(partial).toContain('4 passages on documents no longer in the corpus are not included.');
+    const wider = renderMarkdown(input('tag', { documents: [...DOCS, { ...RAMANI, id: 'unused' }] }));
+    expect(wider).toContain('7 passages from 2 of 3 documents');
   });
 });
 
-describe('digestFileName', () => {
+describe('exportFileName', () => {
   it.each([
-    { now: NOW, groupBy: 'tag' as const, name: 'glossator-digest-by-tag-2026-11-22.md' },
-    { now: NOW, groupBy: 'document' as const, name: 'glossator-digest-by-document-2026-11-22.md' },
+    { now: NOW, format: 'md' as const, groupBy: 'tag' as const, name: 'glossator-digest-by-tag-2026-11-22.md' },
+    { now: NOW, format: 'md' as const, groupBy: 'document' as const, name: 'glossator-digest-by-document-2026-11-22.md' },
+    { now: NOW, format: 'html' as const, groupBy: 'tag' as const, name: 'glossator-digest-by-tag-2026-11-22.html' },
+    { now: NOW, format: 'pdf' as const, groupBy: 'document' as const, name: 'glossator-digest-by-document-2026-11-22.pdf' },
+    { now: NOW, format: 'csv' as const, groupBy: 'tag' as const, name: 'glossator-digest-by-tag-2026-11-22.csv' },
+    { now: NOW, format: 'jsonld' as const, groupBy: 'tag' as const, name: 'glossator-annotations-2026-11-22.jsonld' },
+    { now: NOW, format: 'qdpx' as const, groupBy: 'document' as const, name: 'glossator-project-2026-11-22.qdpx' },
+    { now: NOW, format: 'qdc' as const, groupBy: 'tag' as const, name: 'glossator-codebook-2026-11-22.qdc' },
     // Late evening in New York is already the next day in UTC.
-    { now: new Date('2026-11-22T23:30:00-05:00'), groupBy: 'tag' as const, name: 'glossator-digest-by-tag-2026-11-23.md' },
-  ])('$now.toISOString → $name', ({ now, groupBy, name }) => {
-    expect(digestFileName(now, groupBy)).toBe(name);
+    { now: new Date('2026-11-22T23:30:00-05:00'), format: 'md' as const, groupBy: 'tag' as const, name: 'glossator-digest-by-tag-2026-11-23.md' },
+  ])('$format by $groupBy → $name', ({ now, format, groupBy, name }) => {
+    expect(exportFileName(now, format, groupBy)).toBe(name);
+  });
+});
+
+// ---- options ------------------------------------------------------------------------------------
+
+/** The front matter as key → raw value lines (nested keys indented), and each quoted value decoded. */
+function frontMatterOf(markdown: string): string[] {
+  expect(markdown.startsWith('---\n')).toBe(true);
+  const end = markdown.indexOf('\n---\n', 4);
+  return markdown.slice(4, end).split('\n');
+}
+
+/** Our YAML strings are JSON strings with a few extra \u escapes, all of which JSON also reads. */
+const yamlValue = (line: string) => JSON.parse(line.slice(line.indexOf(': ') + 2)) as unknown;
+
+describe('renderMarkdown options', () => {
+  it('lists the filters in effect in the front matter and under the title', () => {
+    const options = { tagIds: ['hedging', 'friction'], docIds: ['suspicious-bind'], text: '  Khamenei ' };
+    const markdown = renderMarkdown(input('tag', { documents: [SUSPICIOUS_BIND] }, options));
+    expect(frontMatterOf(markdown).slice(4, 9)).toEqual([
+      'filters:',
+      '  tags: ["Hedging", "Friction"]',
+      `  documents: ["${SUSPICIOUS_BIND.title}"]`,
+      '  text: "Khamenei"',
+      'include_notes: true',
+    ]);
+    expect(markdown).toContain(`\n\nFiltered to tags Hedging or Friction · document “${SUSPICIOUS_BIND.title}” · text “Khamenei”.\n\n`);
+  });
+
+  it('narrows the table and the sections to the tags filtered on, still noting other tags', () => {
+    const markdown = renderMarkdown(input('tag', {}, { tagIds: ['hedging'] }));
+    expect(markdown.match(/^\| (?!Tag|-).*$/gm)?.map((row) => row.split('|')[1]?.trim())).toEqual(['Hedging', 'Untagged']);
+    expect(markdown.match(/^## .*$/gm)).toEqual(['## Hedging (3)', '## Untagged (1)']);
+    expect(markdown).toContain('Also tagged: Cooperation');
+  });
+
+  it('escapes hostile filter text and names in the front matter so the YAML stays one mapping', () => {
+    const hostile = 'x"\n---\ntitle: pwned \\ \u2028 \u0085 \ud800 # c';
+    const tags = [{ ...DEFAULT_TAGS[0]!, name: 'a: b\n- c' }];
+    const markdown = renderMarkdown(input('tag', { tags }, { text: hostile, tagIds: ['cooperation'] }));
+    const lines = frontMatterOf(markdown);
+    expect(lines.filter((line) => line.startsWith('title:'))).toHaveLength(1);
+    expect(lines.every((line) => /^(\w+: |\w+:$|  \w+: )/.test(line))).toBe(true);
+    const text = lines.find((line) => line.startsWith('  text: '))!;
+    expect(text).toContain('\\u2028');
+    expect(text).toContain('\\u0085');
+    expect(yamlValue(text)).toBe(hostile.trim().replace('\ud800', '\ufffd'));
+    expect(JSON.parse(lines.find((l) => l.startsWith('  tags: '))!.slice(8))).toEqual(['a: b\n- c']);
+    expect(yamlValue(lines[1]!)).toBe('Glossator test');
+  });
+
+  it('omits notes when includeNotes is false, and says so', () => {
+    for (const groupBy of ['tag', 'document'] as const) {
+      const markdown = renderMarkdown(input(groupBy, {}, { includeNotes: false }));
+      expect(markdown).not.toContain('**Note:**');
+      expect(markdown).not.toContain('State Department');
+      expect(markdown).toContain('include_notes: false\n');
+      expect(markdown).toMatch(/^Generated .* · notes omitted$/m);
+    }
+  });
+
+  it.each(['tag', 'document'] as const)('writes every tag of a passage as a #hashtag when grouped by %s', (groupBy) => {
+    const markdown = renderMarkdown(input(groupBy, {}, { hashtags: true }));
+    expect(markdown).not.toContain('Also tagged');
+    const persist = markdown.indexOf(Q.persist);
+    expect(markdown.slice(persist).match(/^Tags: .*$/m)?.[0]).toBe('Tags: #cooperation #hedging');
+    expect(markdown).toContain('Tags: #friction\n');
+    // A hashtag line must not render as a heading or lose its "#".
+    expect(render(markdown)).toContain('<p>Tags: #cooperation #hedging</p>');
+  });
+
+  it.each([
+    ['Cooperation', 'cooperation'],
+    ['Grey zone / Syria', 'grey-zone-syria'],
+    ['#hash tag#', 'hash-tag'],
+    ['snake_case *bold*', 'snake-case-bold'],
+    ['Тегеран–Москва', 'тегеран-москва'],
+    ['همکاری نظامی', 'همکاری-نظامی'],
+    ['Café crème', 'café-crème'],
+    ['2022', 'tag-2022'],
+    ['!!!', 'tag'],
+  ])('slugs %j as #%s', (name, slug) => {
+    expect(hashtag(name)).toBe(slug);
   });
 });
 
@@ -506,31 +656,94 @@ describe('citeParagraphs', () => {
 
 describe('citation', () => {
   const range = span(RAMANI, Q.persist);
+  // The byline cases as they were before dates joined the citation.
+  const UNDATED = { ...RAMANI, date: null };
+  // Pages as a PDF import would set them: blocks 0–4 on page 1, the rest on page 2.
+  const PAGED = { ...RAMANI, blocks: RAMANI.blocks.map((b) => ({ ...b, page: b.index < 5 ? 1 : 2 })) };
   it.each([
     {
       what: 'author and publisher',
-      doc: RAMANI,
+      doc: UNDATED,
       range,
       cite: 'Russo-Iranian Alignment Will Continue Despite Differences — Samuel Ramani, Gulf International Forum, ¶ 3',
     },
-    { what: 'no author', doc: { ...RAMANI, author: null }, range, cite: `${RAMANI.title} — Gulf International Forum, ¶ 3` },
-    { what: 'blank publisher', doc: { ...RAMANI, publisher: '  ' }, range, cite: `${RAMANI.title} — Samuel Ramani, ¶ 3` },
-    { what: 'neither', doc: { ...RAMANI, author: null, publisher: null }, range, cite: `${RAMANI.title}, ¶ 3` },
+    { what: 'no author', doc: { ...UNDATED, author: null }, range, cite: `${RAMANI.title} — Gulf International Forum, ¶ 3` },
+    { what: 'blank publisher', doc: { ...UNDATED, publisher: '  ' }, range, cite: `${RAMANI.title} — Samuel Ramani, ¶ 3` },
+    { what: 'neither', doc: { ...UNDATED, author: null, publisher: null }, range, cite: `${RAMANI.title}, ¶ 3` },
     {
       what: 'needs review',
-      doc: RAMANI,
+      doc: UNDATED,
       range: null,
       cite: `${RAMANI.title} — Samuel Ramani, Gulf International Forum, position needs review`,
     },
-    { what: 'untitled', doc: { ...RAMANI, title: ' ', author: null, publisher: null }, range, cite: `${RAMANI.source}, ¶ 3` },
+    // With no title to repeat, the opening heading is worth citing.
+    {
+      what: 'untitled',
+      doc: { ...UNDATED, title: ' ', author: null, publisher: null },
+      range,
+      cite: `${RAMANI.source}, § “${RAMANI.title}”, ¶ 3`,
+    },
     {
       what: 'scraped whitespace',
-      doc: { ...RAMANI, title: ' Russo-Iranian\n  Alignment ', author: 'Samuel\tRamani ', publisher: null },
+      doc: { ...UNDATED, title: ' Russo-Iranian\n  Alignment ', author: 'Samuel\tRamani ', publisher: null },
       range: null,
       cite: 'Russo-Iranian Alignment — Samuel Ramani, position needs review',
     },
+    { what: 'a date', doc: RAMANI, range, cite: `${RAMANI.title} — Samuel Ramani, Gulf International Forum, 2022-03-21, ¶ 3` },
+    { what: 'a date and nothing else', doc: { ...RAMANI, author: null, publisher: null }, range, cite: `${RAMANI.title} — 2022-03-21, ¶ 3` },
+    {
+      what: 'a section heading',
+      doc: UNDATED,
+      range: span(RAMANI, Q.tensions),
+      cite: `${RAMANI.title} — Samuel Ramani, Gulf International Forum, § “Iran’s Balancing Act on the Ukraine War”, ¶ 5`,
+    },
+    {
+      what: 'a passage starting in the section heading itself',
+      doc: UNDATED,
+      range: span(RAMANI, 'Balancing Act', 'Iran’s policy'),
+      cite: `${RAMANI.title} — Samuel Ramani, Gulf International Forum, § “Iran’s Balancing Act on the Ukraine War”, ¶ 4`,
+    },
+    {
+      what: 'a section that only repeats the title (left out)',
+      doc: { ...UNDATED, title: RAMANI.title.toUpperCase() },
+      range,
+      cite: `${RAMANI.title.toUpperCase()} — Samuel Ramani, Gulf International Forum, ¶ 3`,
+    },
+    { what: 'before any heading', doc: UNDATED, range: span(RAMANI, 'Home'), cite: `${RAMANI.title} — Samuel Ramani, Gulf International Forum, site furniture` },
+    { what: 'one page', doc: PAGED, range, cite: `${RAMANI.title} — Samuel Ramani, Gulf International Forum, 2022-03-21, ¶ 3, p. 1` },
+    {
+      what: 'two pages',
+      doc: PAGED,
+      range: span(RAMANI, 'will persist.', 'sympathy without'),
+      cite: `${RAMANI.title} — Samuel Ramani, Gulf International Forum, 2022-03-21, ¶ 3–4, pp. 1–2`,
+    },
+    { what: 'pages but needs review', doc: PAGED, range: null, cite: `${RAMANI.title} — Samuel Ramani, Gulf International Forum, 2022-03-21, position needs review` },
   ])('$what', ({ doc, range, cite }) => {
     expect(citation(doc, range)).toBe(cite);
+  });
+
+  it('gives the same parts structured, null where absent', () => {
+    const PAGED = { ...RAMANI, blocks: RAMANI.blocks.map((b) => ({ ...b, page: 7 })) };
+    expect(citeParts(PAGED, span(RAMANI, Q.tensions))).toEqual({
+      title: RAMANI.title,
+      author: 'Samuel Ramani',
+      publisher: 'Gulf International Forum',
+      date: '2022-03-21',
+      section: 'Iran’s Balancing Act on the Ukraine War',
+      paragraph: '5',
+      page: '7',
+    });
+    expect(citeParts(SUSPICIOUS_BIND, span(SUSPICIOUS_BIND, Q.spanFrom, Q.spanTo))).toEqual({
+      title: SUSPICIOUS_BIND.title,
+      author: null,
+      publisher: null,
+      date: null,
+      section: null,
+      paragraph: '3–4',
+      page: null,
+    });
+    expect(citeParts(SUSPICIOUS_BIND, span(SUSPICIOUS_BIND, 'A picture'))).toMatchObject({ paragraph: 'caption' });
+    expect(citeParts(RAMANI, null)).toMatchObject({ date: '2022-03-21', section: null, paragraph: null, page: null });
   });
 });
 

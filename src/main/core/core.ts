@@ -13,12 +13,13 @@ import { SettingsService } from './settings-service';
 import { documentHandlers } from './handlers/documents';
 import { annotationHandlers } from './handlers/annotations';
 import { codebookHandlers } from './handlers/codebook';
-import { exportHandlers, type SaveTarget } from './handlers/export';
+import { exportHandlers, type OpenTarget, type PdfPrinter, type SaveTarget } from './handlers/export';
+import { ImportService } from '../interop/import-service';
 import { retrievalHandlers } from './handlers/retrieval';
 import { searchHandlers } from './handlers/search';
 import { readingHandlers } from './handlers/reading';
 
-export type { SaveTarget } from './handlers/export';
+export type { OpenTarget, PdfPrinter, SaveTarget } from './handlers/export';
 
 export interface CoreOptions {
   dataDir: string;
@@ -29,6 +30,9 @@ export interface CoreOptions {
   newId?: () => string;
   version?: string;
   saveTarget?: SaveTarget;
+  openTarget?: OpenTarget;
+  /** PDF export is only offered where a print engine is injected (Electron, the Chromium test host). */
+  pdf?: PdfPrinter;
 }
 
 export interface Core {
@@ -40,7 +44,10 @@ export interface Core {
 
 const systemClock: Clock = { now: () => new Date() };
 const noSaveTarget: SaveTarget = {
-  chooseSavePath: () => Promise.reject(new GlossatorError('internal', 'Saving files is not available here.')),
+  chooseSavePath: () => Promise.reject(new GlossatorError('unsupported', 'Saving files is not available here.')),
+};
+const noOpenTarget: OpenTarget = {
+  chooseOpenPath: () => Promise.reject(new GlossatorError('unsupported', 'Opening files is not available here.')),
 };
 
 export async function createCore(options: CoreOptions): Promise<Core> {
@@ -50,18 +57,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const corpus = await CorpusService.open(corpusDir);
   const store = new AnnotationStore({ dataDir, corpusKey });
   const tags = new TagStore({ dataDir });
-  const annotations = new AnnotationService(corpus, store, tags, clock, options.newId ?? randomUUID);
+  const newId = options.newId ?? randomUUID;
+  const annotations = new AnnotationService(corpus, store, tags, clock, newId);
   const codebook = new CodebookService({ tags, store, corpus, clock });
   const coverage = new CoverageService({ dataDir, corpusKey });
   const settings = new SettingsService({ dataDir });
   const index = SearchIndex.build(corpus.all());
+  const importer = new ImportService({ corpus, annotations, store, tags, codebook, newId, clock });
 
   const handlers: Handlers = {
     ...documentHandlers({ corpus, annotations, coverage, info: { version: options.version ?? '0.0.0', dataDir, corpusDir } }),
     ...annotationHandlers({ annotations }),
     listTags: async () => tags.list(),
     ...codebookHandlers({ codebook }),
-    ...exportHandlers({ corpus, annotations, tags, clock, saveTarget: options.saveTarget ?? noSaveTarget }),
+    ...exportHandlers({
+      corpus,
+      annotations,
+      tags,
+      importer,
+      clock,
+      version: options.version ?? '0.0.0',
+      saveTarget: options.saveTarget ?? noSaveTarget,
+      openTarget: options.openTarget ?? noOpenTarget,
+      pdf: options.pdf ?? null,
+    }),
     ...retrievalHandlers({ corpus, annotations }),
     ...searchHandlers({ index }),
     ...readingHandlers({ corpus, coverage, settings }),

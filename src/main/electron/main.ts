@@ -1,7 +1,8 @@
 // Electron entry: resolves paths, composes the core, registers IPC, opens the window, flushes on quit.
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog } from 'electron';
 import { join } from 'node:path';
-import { createCore, type Core, type SaveTarget } from '../core/core';
+import { createCore, type Core } from '../core/core';
+import { electronOpenTarget, electronPdf, electronSaveTarget } from './host';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { createMainWindow } from './window';
@@ -18,15 +19,6 @@ function paths() {
   return { corpusDir, dataDir };
 }
 
-const saveTarget: SaveTarget = {
-  async chooseSavePath(suggestedName) {
-    const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
-    const options = { defaultPath: suggestedName, filters: [{ name: 'Markdown', extensions: ['md'] }] };
-    const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : result.filePath;
-  },
-};
-
 async function start(): Promise<void> {
   // Every renderer is sandboxed, including any a future feature might create.
   app.enableSandbox();
@@ -35,7 +27,14 @@ async function start(): Promise<void> {
   });
   await app.whenReady();
   const { corpusDir, dataDir } = paths();
-  const core: Core = await createCore({ corpusDir, dataDir, saveTarget, version: app.getVersion() });
+  const core: Core = await createCore({
+    corpusDir,
+    dataDir,
+    version: app.getVersion(),
+    saveTarget: electronSaveTarget,
+    openTarget: electronOpenTarget,
+    pdf: electronPdf,
+  });
   const rendererDir = join(import.meta.dirname, '../renderer');
   const devUrl = process.env['ELECTRON_RENDERER_URL'];
   registerIpc(core.handlers, (url) => (devUrl ? url.startsWith(devUrl) : url.startsWith('file://')));

@@ -18,7 +18,15 @@ export function installMenu(win: BrowserWindow): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    { label: 'File', submenu: [item(win, 'Export Digest…', 'export-digest', 'CmdOrCtrl+E'), { type: 'separator' }, { role: isMac ? 'close' : 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        item(win, 'Export…', 'export-digest', 'CmdOrCtrl+E'),
+        item(win, 'Import…', 'import-annotations'),
+        { type: 'separator' },
+        { role: isMac ? 'close' : 'quit' },
+      ],
+    },
     {
       label: 'Edit',
       submenu: [

@@ -1,142 +1,133 @@
-// The Markdown digest: every passage with its quote, citation and note, grouped by tag or by document.
-import type {
-  DigestGroupBy,
-  GlossDocument,
-  PlacedAnnotation,
-  Tag,
-  TextPosition,
-} from '../../shared/types';
+// The Markdown digest: front matter, counts, then every passage with quote, citation and note, by tag or by document.
+import type { DigestGroupBy, ExportFormat, GlossDocument, PlacedAnnotation, Tag, TextPosition } from '../../shared/types';
 import { citation, documentTitle } from './citation';
-import { blockquote, escapeBlock, escapeInline } from './markdown';
-
-export interface DigestInput {
-  /** Corpus order: sections and subsections follow it. */
-  documents: readonly GlossDocument[];
-  /** Codebook order: sections and table rows follow it. */
-  tags: readonly Tag[];
-  annotations: readonly PlacedAnnotation[];
-  groupBy: DigestGroupBy;
-  /** Injected so the same input always gives the same bytes. */
-  now: Date;
-}
-
-export interface BuiltDigest {
-  markdown: string;
-  /** Distinct passages in the digest (a passage under several tags counts once). */
-  passageCount: number;
-}
+import { blockquote, escapeBlock, escapeInline, hashtag, yamlString } from './markdown';
+import { currentQuote, currentRange, passageKey, sortPassages } from './select';
+import type { ExportSet } from './types';
 
 /** An annotation ready to print. `range` is null when the passage needs review. */
 interface Passage {
   annotation: PlacedAnnotation;
   doc: GlossDocument;
-  docIndex: number;
   range: TextPosition | null;
   quote: string;
   /** Codebook tags, in codebook order; ids not in the codebook are dropped. */
   tags: Tag[];
 }
 
-interface DocumentRun {
-  doc: GlossDocument;
-  passages: Passage[];
-}
-
 const UNTAGGED = 'Untagged';
 
-export function buildDigest(input: DigestInput): BuiltDigest {
-  const { passages, orphans } = collectPassages(input);
+export function renderMarkdown(set: ExportSet): string {
+  const { passages, orphans } = collectPassages(set);
+  // A tag filter narrows the table and the sections to the tags asked for; "Also tagged" lines
+  // still show a passage's other tags.
+  const shown = set.options.tagIds.length > 0 ? set.tags.filter((t) => set.options.tagIds.includes(t.id)) : set.tags;
   const body =
     passages.length === 0
-      ? ['No passages have been tagged yet.']
-      : input.groupBy === 'tag'
-        ? tagSections(passages, input.tags)
-        : documentSections(passages);
+      ? [hasFilters(set) ? 'No passages match the filters.' : 'No passages have been tagged yet.']
+      : set.options.groupBy === 'tag'
+        ? tagSections(set, passages, shown)
+        : documentSections(set, passages);
+  const filters = filterLine(set);
   const blocks = [
+    frontMatter(set, passages),
     '# Glossator digest',
-    summaryLine(input, passages),
+    summaryLine(set, passages),
+    ...(filters === null ? [] : [filters]),
     ...(orphans > 0 ? [orphanLine(orphans)] : []),
-    countsTable(passages, input.tags),
+    countsTable(passages, shown),
     ...body,
   ];
-  return { markdown: `${blocks.join('\n\n')}\n`, passageCount: passages.length };
+  return `${blocks.join('\n\n')}\n`;
 }
 
-/** "glossator-digest-by-tag-2026-11-22.md"; the date is UTC so it matches the digest's own stamp. */
-export function digestFileName(now: Date, groupBy: DigestGroupBy): string {
-  return `glossator-digest-by-${groupBy}-${now.toISOString().slice(0, 10)}.md`;
+/**
+ * "glossator-digest-by-tag-2026-11-22.md"; interchange formats are named for what they hold
+ * ("glossator-annotations-…jsonld", "glossator-project-…qdpx", "glossator-codebook-…qdc"). The date
+ * is UTC so it matches the stamp inside the file. Every format's extension is its own name.
+ */
+export function exportFileName(now: Date, format: ExportFormat, groupBy: DigestGroupBy): string {
+  const what =
+    format === 'jsonld' ? 'annotations' : format === 'qdpx' ? 'project' : format === 'qdc' ? 'codebook' : `digest-by-${groupBy}`;
+  return `glossator-${what}-${now.toISOString().slice(0, 10)}.${format}`;
 }
 
 // ---- collecting -------------------------------------------------------------------------------
 
-/** Passages in corpus order, then reading order. Annotations whose document is gone are counted, not printed. */
-function collectPassages(input: DigestInput): { passages: Passage[]; orphans: number } {
-  const indexById = new Map<string, number>();
-  input.documents.forEach((doc, index) => {
-    if (!indexById.has(doc.id)) indexById.set(doc.id, index);
-  });
+/** Passages in corpus order, then reading order. Annotations whose document is absent are counted, not printed. */
+function collectPassages(set: ExportSet): { passages: Passage[]; orphans: number } {
+  const byId = new Map<string, GlossDocument>();
+  for (const doc of set.documents) if (!byId.has(doc.id)) byId.set(doc.id, doc);
   const passages: Passage[] = [];
   let orphans = 0;
-  for (const annotation of input.annotations) {
-    const docIndex = indexById.get(annotation.docId);
-    const doc = docIndex === undefined ? undefined : input.documents[docIndex];
-    if (docIndex === undefined || doc === undefined) orphans++;
-    else passages.push(toPassage(annotation, doc, docIndex, input.tags));
+  for (const annotation of sortPassages(set.documents, set.passages)) {
+    const doc = byId.get(annotation.docId);
+    if (doc === undefined) orphans++;
+    else {
+      const tags = set.tags.filter((tag) => annotation.tagIds.includes(tag.id));
+      passages.push({ annotation, doc, range: currentRange(doc, annotation), quote: currentQuote(doc, annotation), tags });
+    }
   }
-  return { passages: passages.sort(readingOrder), orphans };
-}
-
-function toPassage(
-  annotation: PlacedAnnotation,
-  doc: GlossDocument,
-  docIndex: number,
-  tags: readonly Tag[],
-): Passage {
-  const range = usableRange(annotation.range, doc.text);
-  return {
-    annotation,
-    doc,
-    docIndex,
-    range,
-    // The current text is what the analyst saw when placing it; the stored quote is all we have otherwise.
-    quote: range ? doc.text.slice(range.start, range.end) : annotation.target.quote.exact,
-    tags: tags.filter((tag) => annotation.tagIds.includes(tag.id)),
-  };
-}
-
-/** A range that does not fit the text cannot be quoted or cited, so it is treated as needing review. */
-function usableRange(range: TextPosition | null, text: string): TextPosition | null {
-  if (range === null) return null;
-  const fits = 0 <= range.start && range.start < range.end && range.end <= text.length;
-  return fits ? range : null;
-}
-
-/** Document, then placed passages by position, then passages needing review by stored position. */
-function readingOrder(a: Passage, b: Passage): number {
-  const pa = a.range ?? a.annotation.target.position;
-  const pb = b.range ?? b.annotation.target.position;
-  return (
-    a.docIndex - b.docIndex ||
-    Number(a.range === null) - Number(b.range === null) ||
-    pa.start - pb.start ||
-    pa.end - pb.end ||
-    compareCodeUnits(a.annotation.id, b.annotation.id)
-  );
-}
-
-/** Not localeCompare: the order must not depend on the machine's locale. */
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return { passages, orphans };
 }
 
 // ---- header -----------------------------------------------------------------------------------
 
-function summaryLine(input: DigestInput, passages: Passage[]): string {
-  const parts = [`Generated ${utcStamp(input.now)}`, passageSummary(passages, input.documents.length)];
+/** Metadata for note-taking apps and scripts; every string double-quoted so no value can break the YAML. */
+function frontMatter(set: ExportSet, passages: Passage[]): string {
+  const { options } = set;
+  const list = (items: string[]) => `[${items.map(yamlString).join(', ')}]`;
+  const filters: string[] = [];
+  if (options.tagIds.length > 0) filters.push(`  tags: ${list(options.tagIds.map((id) => tagName(set, id)))}`);
+  if (options.docIds.length > 0) filters.push(`  documents: ${list(options.docIds.map((id) => docName(set, id)))}`);
+  if (options.text.trim() !== '') filters.push(`  text: ${yamlString(options.text.trim())}`);
+  return [
+    '---',
+    `title: ${yamlString('Glossator digest')}`,
+    `generator: ${yamlString(`${set.generator.name} ${set.generator.version}`)}`,
+    `generated: ${yamlString(set.now.toISOString())}`,
+    `grouping: ${yamlString(options.groupBy)}`,
+    filters.length > 0 ? `filters:\n${filters.join('\n')}` : 'filters: {}',
+    `include_notes: ${options.includeNotes}`,
+    `passage_count: ${passages.length}`,
+    `document_count: ${set.documents.length}`,
+    `needs_review: ${passages.filter((p) => p.range === null).length}`,
+    '---',
+  ].join('\n');
+}
+
+function summaryLine(set: ExportSet, passages: Passage[]): string {
+  const parts = [`Generated ${utcStamp(set.now)}`, passageSummary(passages, set.documents.length)];
   const review = passages.filter((p) => p.range === null).length;
   if (review > 0) parts.push(`${review} ${review === 1 ? 'needs' : 'need'} review`);
-  parts.push(`grouped by ${input.groupBy}`);
+  parts.push(`grouped by ${set.options.groupBy}`);
+  if (!set.options.includeNotes) parts.push('notes omitted');
   return parts.join(' · ');
+}
+
+function hasFilters(set: ExportSet): boolean {
+  const { tagIds, docIds, text } = set.options;
+  return tagIds.length > 0 || docIds.length > 0 || text.trim() !== '';
+}
+
+/** "Filtered to tags Cooperation or Hedging · 2 documents · text “drones”": a reader must know what was left out. */
+function filterLine(set: ExportSet): string | null {
+  if (!hasFilters(set)) return null;
+  const { tagIds, docIds, text } = set.options;
+  const parts: string[] = [];
+  if (tagIds.length > 0) parts.push(`${tagIds.length === 1 ? 'tag' : 'tags'} ${joinOr(tagIds.map((id) => tagName(set, id)))}`);
+  if (docIds.length > 0) parts.push(docIds.length === 1 ? `document “${docName(set, docIds[0] ?? '')}”` : plural(docIds.length, 'document'));
+  if (text.trim() !== '') parts.push(`text “${text.trim()}”`);
+  return `Filtered to ${escapeInline(parts.join(' · '))}.`;
+}
+
+function tagName(set: ExportSet, id: string): string {
+  return set.tags.find((t) => t.id === id)?.name ?? id;
+}
+
+function docName(set: ExportSet, id: string): string {
+  const doc = set.documents.find((d) => d.id === id);
+  return doc ? documentTitle(doc) : id;
 }
 
 function passageSummary(passages: Passage[], corpusSize: number): string {
@@ -161,6 +152,10 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+function joinOr(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
 // ---- counts table -----------------------------------------------------------------------------
 
 function countsTable(passages: Passage[], tags: readonly Tag[]): string {
@@ -177,11 +172,8 @@ function countRow(name: string, passages: Passage[]): string[] {
 
 /** Columns padded so the table also reads well as plain text; counts right-aligned. */
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, col) =>
-    Math.max(3, cell.length, ...rows.map((row) => (row[col] ?? '').length)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((cell, col) => pad(cell, widths[col] ?? 0, col > 0)).join(' | ')} |`;
+  const widths = header.map((cell, col) => Math.max(3, cell.length, ...rows.map((row) => (row[col] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, col) => pad(cell, widths[col] ?? 0, col > 0)).join(' | ')} |`;
   const rule = `| ${widths.map((w, col) => (col > 0 ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
@@ -192,45 +184,46 @@ function pad(cell: string, width: number, right: boolean): string {
 
 // ---- sections ---------------------------------------------------------------------------------
 
-/** One section per tag with passages (codebook order), then Untagged; a subsection per document. */
-function tagSections(passages: Passage[], tags: readonly Tag[]): string[] {
+/** One section per shown tag with passages (codebook order), then Untagged; a subsection per document. */
+function tagSections(set: ExportSet, passages: Passage[], tags: readonly Tag[]): string[] {
   const blocks: string[] = [];
+  const line = (section: Tag | null) => (p: Passage) =>
+    set.options.hashtags ? hashtagLine(p) : section === null ? null : alsoTaggedLine(p, section);
   for (const tag of tags) {
     const tagged = withTag(passages, tag);
     if (tagged.length === 0) continue;
-    blocks.push(`## ${escapeInline(tag.name)} (${tagged.length})`);
-    blocks.push(...documentSubsections(tagged, (p) => alsoTaggedLine(p, tag)));
+    blocks.push(`## ${escapeInline(tag.name)} (${tagged.length})`, ...documentSubsections(set, tagged, line(tag)));
   }
   const untagged = passages.filter((p) => p.tags.length === 0);
   if (untagged.length > 0) {
-    blocks.push(`## ${UNTAGGED} (${untagged.length})`);
-    blocks.push(...documentSubsections(untagged, () => null));
+    blocks.push(`## ${UNTAGGED} (${untagged.length})`, ...documentSubsections(set, untagged, line(null)));
   }
   return blocks;
 }
 
-function documentSubsections(passages: Passage[], tagLine: (p: Passage) => string | null): string[] {
+function documentSubsections(set: ExportSet, passages: Passage[], tagLine: (p: Passage) => string | null): string[] {
   return runsByDocument(passages).flatMap((run) => [
-    `### ${escapeInline(documentTitle(run.doc))}`,
-    ...run.passages.flatMap((p) => passageBlocks(p, tagLine(p))),
+    `### ${escapeInline(documentTitle(run[0]!.doc))}`,
+    ...run.flatMap((p) => passageBlocks(set, p, tagLine(p))),
   ]);
 }
 
 /** One section per document with passages, in corpus order, each passage listing its tags. */
-function documentSections(passages: Passage[]): string[] {
+function documentSections(set: ExportSet, passages: Passage[]): string[] {
+  const line = (p: Passage) => (set.options.hashtags ? hashtagLine(p) : null) ?? tagsLine(p);
   return runsByDocument(passages).flatMap((run) => [
-    `## ${escapeInline(documentTitle(run.doc))}`,
-    ...run.passages.flatMap((p) => passageBlocks(p, tagsLine(p))),
+    `## ${escapeInline(documentTitle(run[0]!.doc))}`,
+    ...run.flatMap((p) => passageBlocks(set, p, line(p))),
   ]);
 }
 
 /** Passages are sorted by document first, so each document's passages form one run. */
-function runsByDocument(passages: Passage[]): DocumentRun[] {
-  const runs: DocumentRun[] = [];
+function runsByDocument(passages: Passage[]): Passage[][] {
+  const runs: Passage[][] = [];
   for (const passage of passages) {
     const last = runs[runs.length - 1];
-    if (last && last.doc === passage.doc) last.passages.push(passage);
-    else runs.push({ doc: passage.doc, passages: [passage] });
+    if (last && last[0]!.doc === passage.doc) last.push(passage);
+    else runs.push([passage]);
   }
   return runs;
 }
@@ -241,25 +234,30 @@ function withTag(passages: Passage[], tag: Tag): Passage[] {
 
 // ---- one passage ------------------------------------------------------------------------------
 
-/** Quote, citation, optional tag line, optional note: separate paragraphs so they never run together. */
-function passageBlocks(p: Passage, tagLine: string | null): string[] {
-  const blocks = [blockquote(p.quote), `— ${escapeInline(citation(p.doc, p.range))}`];
+/**
+ * Quote, citation with the passage's stable id, optional tag line, optional note: separate
+ * paragraphs so they never run together. The id needs no escaping: "[p-…]" is only a link when a
+ * matching definition exists, and every user text in the digest is escaped, so none can.
+ */
+function passageBlocks(set: ExportSet, p: Passage, tagLine: string | null): string[] {
+  const blocks = [blockquote(p.quote), `— ${escapeInline(citation(p.doc, p.range))} [${passageKey(p.annotation)}]`];
   if (tagLine !== null) blocks.push(tagLine);
-  const note = escapeBlock(p.annotation.note);
+  const note = set.options.includeNotes ? escapeBlock(p.annotation.note) : '';
   if (note !== '') blocks.push(`**Note:** ${note}`);
   return blocks;
 }
 
 function tagsLine(p: Passage): string {
-  return `Tags: ${p.tags.length > 0 ? tagNames(p.tags) : 'none'}`;
+  return `Tags: ${p.tags.length > 0 ? p.tags.map((t) => escapeInline(t.name)).join(', ') : 'none'}`;
 }
 
 /** Under one tag's section, the passage's other tags, so a reader sees the overlap. */
 function alsoTaggedLine(p: Passage, section: Tag): string | null {
   const others = p.tags.filter((t) => t.id !== section.id);
-  return others.length > 0 ? `Also tagged: ${tagNames(others)}` : null;
+  return others.length > 0 ? `Also tagged: ${others.map((t) => escapeInline(t.name)).join(', ')}` : null;
 }
 
-function tagNames(tags: Tag[]): string {
-  return tags.map((t) => escapeInline(t.name)).join(', ');
+/** Every tag of the passage, even the section's own, so a note app indexes the passage under each. */
+function hashtagLine(p: Passage): string | null {
+  return p.tags.length > 0 ? `Tags: ${p.tags.map((t) => `#${hashtag(t.name)}`).join(' ')}` : null;
 }

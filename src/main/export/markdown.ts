@@ -1,4 +1,4 @@
-// Markdown escaping for exports: arbitrary document or note text in, inert Markdown text out.
+// Markdown text for exports: inert escaping of arbitrary document or note text, front-matter strings and #hashtags.
 //
 // The target is CommonMark + GFM as `marked` renders it. Escaped text renders back to exactly
 // the input (whitespace collapsed), never to HTML, links, emphasis, headings, lists or tables.
@@ -68,4 +68,39 @@ function paragraphsOf(text: string): string[][] {
 
 function collapseWhitespace(text: string): string {
   return text.replace(/[ \t\n\r\f\v]+/g, ' ').trim();
+}
+
+/** Lone surrogates cannot be encoded as UTF-8; they become U+FFFD rather than invalid bytes. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Characters a JSON string may hold raw but YAML may not (DEL, C1 controls, U+FEFF, non-characters)
+ * or that YAML 1.1 parsers treat as line breaks (NEL, U+2028, U+2029).
+ */
+const YAML_UNSAFE = /[\u007F-\u009F\u2028\u2029\uFEFF\uFFFE\uFFFF]/g;
+
+/**
+ * A YAML double-quoted scalar for front matter. JSON's escapes (\" \\ \n \t \uXXXX) are all valid
+ * YAML escapes, so JSON.stringify does most of the work; what YAML treats differently is escaped too.
+ */
+export function yamlString(text: string): string {
+  return JSON.stringify(text.replace(LONE_SURROGATE, '\uFFFD')).replace(
+    YAML_UNSAFE,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * "Grey zone / Syria" → "grey-zone-syria". Lower case, runs of anything but letters, marks and
+ * digits become one "-": that is a tag Obsidian and Logseq accept, and it is inert Markdown (no
+ * "_" or "*" to open emphasis, no "/" to nest, no "#" to end it). A name with no letter ("2022")
+ * would not be a tag in those apps, so it gets a "tag-" prefix.
+ */
+export function hashtag(name: string): string {
+  const slug = name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return /\p{L}/u.test(slug) ? slug : `tag-${slug}`.replace(/-$/, '');
 }

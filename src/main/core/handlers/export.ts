@@ -1,50 +1,128 @@
-// Handlers for the digest: build it for preview, and save it where the analyst chooses.
+// Handlers for output and input: digest preview, charts, export in every format, and import.
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { Handlers } from '../../../shared/contract';
-import type { DigestGroupBy, PlacedAnnotation } from '../../../shared/types';
+import type { DigestOptions, ExportFormat, ImportFormat, PlacedAnnotation } from '../../../shared/types';
 import { GlossatorError } from '../../../shared/result';
-import { buildDigest, digestFileName } from '../../export/digest';
+import { renderMarkdown, exportFileName } from '../../export/digest';
+import { renderCsv } from '../../export/csv';
+import { renderHtml } from '../../export/html';
+import { buildCharts } from '../../export/charts';
+import { selectPassages } from '../../export/select';
+import type { ExportSet } from '../../export/types';
+import { renderWebAnnotation } from '../../interop/webanno-export';
+import { parseWebAnnotation } from '../../interop/webanno-import';
+import { renderQdc, renderQdpx } from '../../interop/refi-export';
+import { parseQdc, parseQdpx } from '../../interop/refi-import';
+import type { ImportService } from '../../interop/import-service';
+import type { ParsedImport } from '../../interop/types';
 import type { TagStore } from '../../store/tag-store';
 import type { AnnotationService, Clock } from '../annotation-service';
 import type { CorpusService } from '../corpus-service';
 
-/** Where a saved file goes: a native dialog in Electron, a chosen path in tests and tools. */
+/** Where a saved file goes: a native dialog in Electron, a chosen path in tests and the CLI. */
 export interface SaveTarget {
   chooseSavePath(suggestedName: string): Promise<string | null>;
+}
+/** Which file to import: a native dialog in Electron, a given path in tests and the CLI. */
+export interface OpenTarget {
+  chooseOpenPath(format: ImportFormat): Promise<string | null>;
+}
+/** Turns the HTML digest into PDF: Electron's printToPDF, or Chromium's in the test host. */
+export interface PdfPrinter {
+  print(html: string): Promise<Uint8Array>;
 }
 
 export interface ExportDeps {
   corpus: CorpusService;
   annotations: AnnotationService;
   tags: TagStore;
+  importer: ImportService;
   clock: Clock;
+  version: string;
   saveTarget: SaveTarget;
+  openTarget: OpenTarget;
+  pdf: PdfPrinter | null;
 }
 
-export function exportHandlers(deps: ExportDeps): Pick<Handlers, 'buildDigest' | 'saveDigest'> {
-  async function digest(groupBy: DigestGroupBy) {
+/** Largest file an import reads: far above any real annotation export, well below memory trouble. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+type Rendered = { data: string | Uint8Array; skipped: number };
+
+export function exportHandlers(
+  deps: ExportDeps,
+): Pick<Handlers, 'buildDigest' | 'getCharts' | 'exportDigest' | 'importAnnotations'> {
+  async function exportSet(options: DigestOptions): Promise<ExportSet> {
     const all: PlacedAnnotation[] = [];
     for (const doc of deps.corpus.all()) all.push(...(await deps.annotations.list(doc.id)));
-    const now = deps.clock.now();
-    const documents = [...deps.corpus.all()];
-    const built = buildDigest({ documents, tags: await deps.tags.list(), annotations: all, groupBy, now });
-    return { ...built, suggestedName: digestFileName(now, groupBy) };
+    const { documents, passages } = selectPassages({ documents: deps.corpus.all(), annotations: all, options });
+    const generator = { name: 'Glossator', version: deps.version };
+    return { documents, passages, tags: await deps.tags.list(), options, now: deps.clock.now(), generator };
+  }
+
+  const renderers: Record<ExportFormat, (set: ExportSet) => Promise<Rendered>> = {
+    md: async (set) => ({ data: renderMarkdown(set), skipped: 0 }),
+    csv: async (set) => ({ data: renderCsv(set), skipped: 0 }),
+    html: async (set) => ({ data: renderHtml(set, buildCharts(set)), skipped: 0 }),
+    pdf: async (set) => {
+      if (!deps.pdf) throw new GlossatorError('unsupported', 'PDF export needs the desktop app; export HTML and print it instead.');
+      return { data: await deps.pdf.print(renderHtml(set, buildCharts(set))), skipped: 0 };
+    },
+    jsonld: async (set) => ({ data: renderWebAnnotation(set), skipped: 0 }),
+    qdpx: async (set) => {
+      const { bytes, skipped } = renderQdpx(set, deps.corpus.all());
+      return { data: bytes, skipped };
+    },
+    qdc: async (set) => ({ data: renderQdc(set.tags, set.now), skipped: 0 }),
+  };
+
+  const parsers: Record<ImportFormat, (bytes: Buffer) => ParsedImport> = {
+    jsonld: (bytes) => parseWebAnnotation(bytes.toString('utf8')),
+    qdpx: (bytes) => parseQdpx(new Uint8Array(bytes)),
+    qdc: (bytes) => parseQdc(bytes.toString('utf8')),
+  };
+
+  async function readImport(path: string): Promise<Buffer> {
+    try {
+      const size = (await stat(path)).size;
+      if (size > MAX_IMPORT_BYTES) {
+        throw new GlossatorError('too-large', `${basename(path)} is ${Math.round(size / 1e6)} MB; imports are limited to 50 MB.`);
+      }
+      return await readFile(path);
+    } catch (error) {
+      if (error instanceof GlossatorError) throw error;
+      const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+      throw new GlossatorError('io-error', `Could not read ${basename(path)} (${code}).`);
+    }
   }
 
   return {
-    buildDigest: async ({ groupBy }) => digest(groupBy),
-    saveDigest: async ({ groupBy }) => {
-      const built = await digest(groupBy);
-      const path = await deps.saveTarget.chooseSavePath(built.suggestedName);
-      if (!path) throw new GlossatorError('cancelled', 'The digest was not saved.');
+    buildDigest: async ({ options }) => {
+      const set = await exportSet(options);
+      return { markdown: renderMarkdown(set), passageCount: set.passages.length };
+    },
+    getCharts: async ({ options }) => buildCharts(await exportSet(options)),
+    exportDigest: async ({ format, options }) => {
+      const set = await exportSet(options);
+      const { data, skipped } = await renderers[format](set);
+      const path = await deps.saveTarget.chooseSavePath(exportFileName(set.now, format, options.groupBy));
+      if (!path) throw new GlossatorError('cancelled', 'Nothing was exported.');
       try {
-        await writeFileAtomic(path, built.markdown, { encoding: 'utf8', fsync: true });
+        await writeFileAtomic(path, typeof data === 'string' ? data : Buffer.from(data), { fsync: true });
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-        throw new GlossatorError('io-error', `Could not save the digest as ${basename(path)} (${code}).`);
+        throw new GlossatorError('io-error', `Could not save ${basename(path)} (${code}). Nothing was written.`);
       }
-      return { path, bytes: Buffer.byteLength(built.markdown) };
+      const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+      return { path, bytes, skipped };
+    },
+    importAnnotations: async ({ format }) => {
+      const path = await deps.openTarget.chooseOpenPath(format);
+      if (!path) throw new GlossatorError('cancelled', 'Nothing was imported.');
+      const parsed = parsers[format](await readImport(path));
+      return deps.importer.apply(parsed, format);
     },
   };
 }

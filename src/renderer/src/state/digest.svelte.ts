@@ -1,17 +1,48 @@
-// The digest preview: chosen grouping, the Markdown from main, its sanitised HTML, and saving.
-import type { DigestGroupBy } from '../../../shared/types';
-import type { Digest } from '../../../shared/contract';
+// The export builder: options, a live preview (Markdown and charts) from main, and export in each format.
+import type { Charts, DigestOptions, ExportFormat } from '../../../shared/types';
+import type { Digest, SavedFile } from '../../../shared/contract';
 import { api } from '../lib/api';
-import { renderMarkdown } from '../lib/markdown';
+import { renderMarkdown, sanitizeSvg } from '../lib/markdown';
 import type { Notices } from './notices.svelte';
+
+export const FORMATS: { format: ExportFormat; label: string }[] = [
+  { format: 'md', label: 'Markdown' },
+  { format: 'html', label: 'HTML' },
+  { format: 'pdf', label: 'PDF' },
+  { format: 'csv', label: 'CSV' },
+  { format: 'jsonld', label: 'W3C JSON-LD' },
+  { format: 'qdpx', label: 'REFI-QDA project' },
+  { format: 'qdc', label: 'REFI-QDA codebook' },
+];
 
 export class DigestPreview {
   open = $state(false);
-  groupBy = $state<DigestGroupBy>('tag');
+  options = $state<DigestOptions>({
+    groupBy: 'tag',
+    tagIds: [],
+    docIds: [],
+    text: '',
+    includeNotes: true,
+    hashtags: false,
+    bom: false,
+  });
   digest = $state<Digest | null>(null);
-  savedTo = $state<string | null>(null);
-  busy = $state(false);
+  charts = $state<Charts | null>(null);
+  /** What is running: the preview, or an export in a format. */
+  busy = $state<ExportFormat | 'preview' | null>(null);
+  saved = $state<SavedFile | null>(null);
   html = $derived(this.digest ? renderMarkdown(this.digest.markdown) : '');
+  svgs = $derived(
+    this.charts
+      ? [
+          { title: 'Passages per tag in each document', svg: sanitizeSvg(this.charts.frequency) },
+          { title: 'Tags sharing a passage', svg: sanitizeSvg(this.charts.cooccurrence) },
+          { title: 'Where each tag falls along each document', svg: sanitizeSvg(this.charts.distribution) },
+        ]
+      : [],
+  );
+  private request = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly notices: Notices) {}
 
@@ -20,35 +51,54 @@ export class DigestPreview {
     await this.refresh();
   }
 
-  async setGrouping(groupBy: DigestGroupBy): Promise<void> {
-    this.groupBy = groupBy;
-    await this.refresh();
+  close(): void {
+    this.open = false;
+  }
+
+  /** Changes one option; typing in the text filter waits for a pause before asking main. */
+  set<K extends keyof DigestOptions>(key: K, value: DigestOptions[K]): void {
+    this.options = { ...this.options, [key]: value };
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), key === 'text' ? 250 : 0);
+  }
+
+  toggle(key: 'tagIds' | 'docIds', id: string): void {
+    const list = this.options[key];
+    this.set(key, list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+  }
+
+  /** Plain copies: the bridge cannot clone Svelte's reactive proxies. */
+  private plainOptions(): DigestOptions {
+    return $state.snapshot(this.options) as DigestOptions;
   }
 
   async refresh(): Promise<void> {
-    this.busy = true;
-    this.savedTo = null;
-    const result = await api().buildDigest({ groupBy: this.groupBy });
-    this.busy = false;
-    if (result.ok) this.digest = result.value;
-    else this.notices.showError(result.error);
+    const mine = ++this.request;
+    this.busy = 'preview';
+    this.saved = null;
+    const options = this.plainOptions();
+    const [digest, charts] = await Promise.all([api().buildDigest({ options }), api().getCharts({ options })]);
+    if (mine !== this.request) return; // a newer preview is on its way
+    this.busy = null;
+    if (digest.ok) this.digest = digest.value;
+    else this.notices.showError(digest.error);
+    if (charts.ok) this.charts = charts.value;
+    else this.notices.showError(charts.error);
   }
 
-  async save(): Promise<void> {
-    this.busy = true;
-    const result = await api().saveDigest({ groupBy: this.groupBy });
-    this.busy = false;
+  async export(format: ExportFormat): Promise<void> {
+    this.busy = format;
+    this.saved = null;
+    const result = await api().exportDigest({ format, options: this.plainOptions() });
+    this.busy = null;
     if (result.ok) {
-      this.savedTo = result.value.path;
-      this.notices.say(`Digest saved to ${result.value.path}.`);
+      this.saved = result.value;
+      const skipped = result.value.skipped ? ` ${result.value.skipped} passages that need review were left out.` : '';
+      this.notices.say(`Exported to ${result.value.path}.${skipped}`);
     } else if (result.error.code === 'cancelled') {
-      this.notices.say('Digest not saved.');
+      this.notices.say('Nothing was exported.');
     } else {
       this.notices.showError(result.error);
     }
-  }
-
-  close(): void {
-    this.open = false;
   }
 }

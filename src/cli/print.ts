@@ -1,0 +1,53 @@
+// How the CLI prints results: aligned plain-text tables, or JSON for scripts.
+import type { DocumentSummary, ImportReport, Tag } from '../shared/types';
+
+type Out = { write(text: string): unknown };
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
+}
+
+export function printList(out: Out, docs: DocumentSummary[], tags: Tag[], json: boolean | undefined): void {
+  if (json) {
+    out.write(`${JSON.stringify(docs, null, 2)}\n`);
+    return;
+  }
+  const head = ['ID', 'WORDS', 'PASSAGES', ...tags.map((t) => t.name.toUpperCase()), 'TITLE'];
+  const rows = docs.map((d) => [
+    d.id,
+    String(d.wordCount),
+    String(d.passageCount),
+    ...tags.map((t) => String(d.tagCounts[t.id] ?? 0)),
+    d.title + (d.storeError ? '  [annotations unreadable]' : ''),
+  ]);
+  out.write(`${table([head, ...rows])}\n`);
+}
+
+export function printStats(out: Out, docs: DocumentSummary[], tags: Tag[], json: boolean | undefined): void {
+  const perTag = Object.fromEntries(tags.map((t) => [t.name, docs.reduce((n, d) => n + (d.tagCounts[t.id] ?? 0), 0)]));
+  const passages = docs.reduce((n, d) => n + d.passageCount, 0);
+  const review = docs.reduce((n, d) => n + d.needsReview, 0);
+  const read = docs.reduce((n, d) => n + d.coverage.read, 0);
+  const total = docs.reduce((n, d) => n + d.coverage.total, 0);
+  const unreadable = docs.filter((d) => d.storeError).map((d) => ({ id: d.id, problem: d.storeError }));
+  const stats = { documents: docs.length, passages, needsReview: review, perTag, coverage: { read, total }, unreadable };
+  if (json) {
+    out.write(`${JSON.stringify(stats, null, 2)}\n`);
+    return;
+  }
+  const lines = [
+    `${docs.length} documents, ${passages} passages, ${review} needing review`,
+    `Reading coverage: ${read} of ${total} blocks (${total ? Math.round((100 * read) / total) : 0}%)`,
+    '',
+    table([['TAG', 'PASSAGES'], ...Object.entries(perTag).map(([name, n]) => [name, String(n)])]),
+    ...unreadable.map((u) => `\nUnreadable annotations for ${u.id}: ${u.problem}`),
+  ];
+  out.write(`${lines.join('\n')}\n`);
+}
+
+export function printImport(out: Out, report: ImportReport): void {
+  out.write(`Imported ${report.imported}, merged ${report.merged}, not placed ${report.unmatched.length}.\n`);
+  if (report.tagsAdded.length > 0) out.write(`New tags: ${report.tagsAdded.join(', ')}\n`);
+  for (const u of report.unmatched) out.write(`  not placed: "${u.quote.slice(0, 80)}" (${u.source}): ${u.reason}\n`);
+}

@@ -1,0 +1,113 @@
+// CSV export: one row per passage and tag, RFC 4180, for spreadsheets, pivot tables and scripts.
+//
+// Format: UTF-8; a header row; CRLF after every record (the last one too, as RFC 4180 allows);
+// fields are quoted only when they hold a comma, a double quote, CR or LF, and quotes inside are
+// doubled. Line breaks inside a quote or note are kept as they are, within the quoted field.
+// Optional "\uFEFF" byte-order mark first (options.bom) because Excel otherwise reads UTF-8 as the
+// local code page and garbles "’", "–" and non-Latin text.
+//
+// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell beginning with = + - @ (or
+// a tab or CR) as a formula, so a passage or note reading "=HYPERLINK(…)" could act when the file
+// is opened. Text that comes from documents, notes or the codebook gets a leading apostrophe in that
+// case, which spreadsheets show as text; scripts reading the file should strip a leading "'" from
+// those columns. Values Glossator makes itself (ids, numbers, dates, states) are never altered.
+import type { GlossDocument, PlacedAnnotation, Tag } from '../../shared/types';
+import { citeParts } from './citation';
+import { currentQuote, currentRange, passageKey, sortPassages } from './select';
+import type { ExportSet } from './types';
+
+export const CSV_COLUMNS = [
+  'passage_id',
+  'document_id',
+  'document_title',
+  'author',
+  'publisher',
+  'date',
+  'section',
+  'paragraph',
+  'page',
+  'tag',
+  'quote',
+  'note',
+  'state',
+  'start',
+  'end',
+  'created',
+  'modified',
+] as const;
+
+type Column = (typeof CSV_COLUMNS)[number];
+
+/** Columns whose text comes from outside Glossator and so gets the formula guard. */
+const FOREIGN: ReadonlySet<Column> = new Set<Column>([
+  'document_id',
+  'document_title',
+  'author',
+  'publisher',
+  'date',
+  'section',
+  'paragraph',
+  'page',
+  'tag',
+  'quote',
+  'note',
+]);
+
+const CRLF = '\r\n';
+
+export function renderCsv(set: ExportSet): string {
+  const docs = new Map<string, GlossDocument>();
+  for (const doc of set.documents) if (!docs.has(doc.id)) docs.set(doc.id, doc);
+  const lines = [CSV_COLUMNS.map(field).join(',')];
+  for (const passage of sortPassages(set.documents, set.passages)) {
+    const doc = docs.get(passage.docId);
+    // A passage whose document is not in the set cannot be cited; the digest counts those apart.
+    if (doc === undefined) continue;
+    for (const row of rowsOf(set, doc, passage)) {
+      lines.push(CSV_COLUMNS.map((col) => field(FOREIGN.has(col) ? guardFormula(row[col]) : row[col])).join(','));
+    }
+  }
+  return (set.options.bom ? '\uFEFF' : '') + lines.map((line) => line + CRLF).join('');
+}
+
+/**
+ * One row per codebook tag the passage carries (codebook order; ids not in the codebook are
+ * dropped, as in the digest), or a single row with an empty tag when it carries none. All of a
+ * passage's tags are listed even under a tag filter: the filter chose the passage, not its tags.
+ */
+function rowsOf(set: ExportSet, doc: GlossDocument, a: PlacedAnnotation): Record<Column, string>[] {
+  const range = currentRange(doc, a);
+  const cite = citeParts(doc, range);
+  const base: Record<Column, string> = {
+    passage_id: passageKey(a),
+    document_id: doc.id,
+    document_title: cite.title,
+    author: cite.author ?? '',
+    publisher: cite.publisher ?? '',
+    date: cite.date ?? '',
+    section: cite.section ?? '',
+    paragraph: cite.paragraph ?? '',
+    page: cite.page ?? '',
+    tag: '',
+    quote: currentQuote(doc, a),
+    note: set.options.includeNotes ? a.note : '',
+    state: range === null ? 'needs-review' : a.state,
+    // Offsets in UTF-16 code units of the normalised text; empty when the passage needs review.
+    start: range === null ? '' : String(range.start),
+    end: range === null ? '' : String(range.end),
+    created: a.created,
+    modified: a.modified,
+  };
+  const tags: Tag[] = set.tags.filter((tag) => a.tagIds.includes(tag.id));
+  return tags.length === 0 ? [base] : tags.map((tag) => ({ ...base, tag: tag.name }));
+}
+
+/** RFC 4180 quoting: only when needed, with inner quotes doubled. */
+export function field(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** See the header: a leading apostrophe keeps a spreadsheet from evaluating the cell. */
+export function guardFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

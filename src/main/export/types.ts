@@ -1,0 +1,25 @@
+// What every export format renders from: the selected passages with their documents, codebook and options.
+import type { DigestOptions, GlossDocument, PlacedAnnotation, Tag } from '../../shared/types';
+
+export interface ExportSet {
+  /** Documents in corpus order: every document the options allow (even those without passages). */
+  documents: readonly GlossDocument[];
+  /** The codebook, in its order. */
+  tags: readonly Tag[];
+  /** The selected passages, in corpus order then reading order (needs-review last within a document). */
+  passages: readonly PlacedAnnotation[];
+  options: DigestOptions;
+  /** Injected clock reading: exports never read the clock themselves, so output is reproducible. */
+  now: Date;
+  generator: { name: string; version: string };
+}
+
+export const DEFAULT_OPTIONS: DigestOptions = {
+  groupBy: 'tag',
+  tagIds: [],
+  docIds: [],
+  text: '',
+  includeNotes: true,
+  hashtags: false,
+  bom: false,
+};

@@ -1,0 +1,235 @@
+// Places imported passages in the corpus: finds each document, anchors the quote, merges duplicates, adds missing tags.
+//
+// Every write goes through the codebook and annotation services after the contract's own argument
+// schemas have checked it, so an import can store nothing the analyst could not have made by hand.
+// Nothing is dropped silently: a passage that cannot be placed is listed in the report with why.
+import type { z } from 'zod';
+import type {
+  Annotation,
+  GlossDocument,
+  ImportFormat,
+  ImportReport,
+  PlacedAnnotation,
+  TextPosition,
+} from '../../shared/types';
+import { argSchemas } from '../../shared/contract';
+import { GlossatorError } from '../../shared/result';
+import { describe } from '../../shared/anchoring';
+import type { AnnotationService, Clock } from '../core/annotation-service';
+import type { CodebookService } from '../core/codebook-service';
+import type { CorpusService } from '../core/corpus-service';
+import { describeIssues } from '../core/dispatch';
+import type { AnnotationStore } from '../store/annotation-store';
+import { nameKey, type TagStore } from '../store/tag-store';
+import { locate } from './import-placement';
+import type { IncomingPassage, IncomingTag, ParsedImport } from './types';
+
+export interface ImportDeps {
+  corpus: CorpusService;
+  annotations: AnnotationService;
+  store: AnnotationStore;
+  tags: TagStore;
+  codebook: CodebookService;
+  newId: () => string;
+  clock: Clock;
+}
+
+/** Okabe–Ito, in its usual order, without black: a black highlight would hide the text it marks. */
+export const IMPORT_COLOURS = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7'] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const TAG_NAME_MAX = 60;
+const DESCRIPTION_MAX = 2_000;
+
+interface Run {
+  report: ImportReport;
+  /** nameKey(tag name) → tag id. */
+  tagIds: Map<string, string>;
+  /** Passage ids in use anywhere in the corpus, lower-cased. */
+  usedIds: Set<string>;
+  /** Placed passages per document, kept current as the import writes. */
+  placed: Map<string, PlacedAnnotation[]>;
+  now: string;
+}
+
+export class ImportService {
+  constructor(private readonly deps: ImportDeps) {}
+
+  /**
+   * Places every passage first (reading only), then adds the tags placed passages need, then
+   * writes passage by passage. A tag whose passages all failed to place is not added; a tag the
+   * source declares without any passage (a codebook) is.
+   */
+  async apply(parsed: ParsedImport, format: ImportFormat): Promise<ImportReport> {
+    const report: ImportReport = { format, imported: 0, merged: 0, unmatched: [], tagsAdded: [] };
+    const corpus = this.deps.corpus.all();
+    const placements = parsed.passages.map((p) => [p, locate(corpus, p)] as const);
+    const named = new Set(parsed.passages.flatMap((p) => p.tagNames.map(tagKey)));
+    const wanted = [
+      ...parsed.tags.map((t) => t.name).filter((name) => !named.has(tagKey(name))),
+      ...placements.flatMap(([p, where]) => ('range' in where ? p.tagNames : [])),
+    ];
+    const run: Run = {
+      report,
+      tagIds: await this.ensureTags(wanted, parsed.tags, report),
+      usedIds: await this.usedIds(),
+      placed: new Map(),
+      now: this.deps.clock.now().toISOString(),
+    };
+    for (const [p, where] of placements) {
+      if (!('range' in where)) {
+        miss(run, p, where.reason, where.doc);
+        continue;
+      }
+      try {
+        await this.write(p, where.doc, where.range, run);
+      } catch (error) {
+        // A refused write (unreadable file, over a limit) concerns this passage only.
+        if (!(error instanceof GlossatorError)) throw error;
+        miss(run, p, `it could not be stored: ${error.message}`, where.doc);
+      }
+    }
+    return report;
+  }
+
+  private async write(p: IncomingPassage, doc: GlossDocument, range: TextPosition, run: Run): Promise<void> {
+    const tagIds = unique(p.tagNames.flatMap((n) => run.tagIds.get(tagKey(n)) ?? []));
+    const placed = await this.placedIn(doc.id, run);
+    const same = placed.find((a) => a.range !== null && a.range.start === range.start && a.range.end === range.end);
+    if (same) await this.merge(doc, same, tagIds, p.note, run);
+    else await this.add(doc, range, tagIds, p, run);
+  }
+
+  /** Same document, same place: the passage is already here, so it gains what it lacks and nothing else. */
+  private async merge(doc: GlossDocument, a: PlacedAnnotation, tagIds: string[], note: string, run: Run): Promise<void> {
+    const tags = unique([...a.tagIds, ...tagIds]);
+    const merged = mergeNotes(a.note, note);
+    const change = {
+      docId: doc.id,
+      annotationId: a.id,
+      ...(tags.length !== a.tagIds.length ? { tagIds: tags } : {}),
+      ...(merged !== a.note ? { note: merged } : {}),
+    };
+    // Unchanged passages are not rewritten, so importing a file twice leaves `modified` alone.
+    if (change.tagIds !== undefined || change.note !== undefined) {
+      const updated = await this.deps.annotations.update(check(argSchemas.updateAnnotation, change));
+      run.placed.set(doc.id, run.placed.get(doc.id)!.map((x) => (x.id === a.id ? updated : x)));
+    }
+    run.report.merged++;
+  }
+
+  private async add(doc: GlossDocument, range: TextPosition, tagIds: string[], p: IncomingPassage, run: Run): Promise<void> {
+    const keep = p.id !== undefined && UUID.test(p.id) && !run.usedIds.has(p.id.toLowerCase());
+    const annotation: Annotation = {
+      id: keep ? p.id! : this.deps.newId(),
+      docId: doc.id,
+      target: describe(doc.text, range.start, range.end, doc.contentHash),
+      tagIds,
+      note: p.note,
+      created: utcOf(p.created) ?? run.now,
+      modified: utcOf(p.modified) ?? run.now,
+    };
+    check(argSchemas.restoreAnnotation, { annotation });
+    const placed = await this.deps.annotations.restore(annotation);
+    run.usedIds.add(annotation.id.toLowerCase());
+    run.placed.get(doc.id)!.push(placed);
+    run.report.imported++;
+  }
+
+  /** Tag ids by name key; a name the codebook lacks (compared case-insensitively) becomes a new tag. */
+  private async ensureTags(
+    names: readonly string[],
+    declared: readonly IncomingTag[],
+    report: ImportReport,
+  ): Promise<Map<string, string>> {
+    const details = new Map(declared.map((t) => [tagKey(t.name), t] as const));
+    const codebook = await this.deps.tags.list();
+    const ids = new Map(codebook.map((t) => [nameKey(t.name), t.id] as const));
+    const colours = codebook.map((t) => t.color.toLowerCase());
+    for (const raw of names) {
+      const name = clipName(raw);
+      const key = nameKey(name);
+      if (name === '' || ids.has(key)) continue;
+      const t = details.get(key);
+      // The source's colour when it gives a usable one, else the least-used palette colour.
+      const color = /^#[0-9a-f]{6}$/i.test(t?.color ?? '') ? t!.color!.toLowerCase() : nextColour(colours);
+      const description = (t?.description ?? '').slice(0, DESCRIPTION_MAX);
+      const created = await this.deps.codebook.createTag(check(argSchemas.createTag, { name, color, description }));
+      ids.set(key, created.id);
+      colours.push(created.color);
+      report.tagsAdded.push(created.name);
+    }
+    return ids;
+  }
+
+  private async usedIds(): Promise<Set<string>> {
+    const used = new Set<string>();
+    for (const doc of this.deps.corpus.all()) {
+      try {
+        for (const a of await this.deps.store.list(doc.id)) used.add(a.id.toLowerCase());
+      } catch (error) {
+        // An unreadable file is reported for the passages aimed at it; it does not stop the rest.
+        if (!(error instanceof GlossatorError)) throw error;
+      }
+    }
+    return used;
+  }
+
+  private async placedIn(docId: string, run: Run): Promise<PlacedAnnotation[]> {
+    let placed = run.placed.get(docId);
+    if (!placed) run.placed.set(docId, (placed = await this.deps.annotations.list(docId)));
+    return placed;
+  }
+}
+
+function miss(run: Run, p: IncomingPassage, reason: string, doc?: GlossDocument): void {
+  const { docId, fileName, uri, title } = p.source;
+  const quote = [...p.quote.exact];
+  run.report.unmatched.push({
+    quote: quote.length > 200 ? `${quote.slice(0, 200).join('')}…` : p.quote.exact,
+    source: doc?.title ?? title ?? fileName ?? uri ?? docId ?? 'unknown source',
+    reason,
+  });
+}
+
+/** Paragraphs of the incoming note the passage's note lacks are appended after a blank line. */
+export function mergeNotes(existing: string, incoming: string): string {
+  const paragraphs = (s: string) => s.split(/\n[ \t]*\n/).map((x) => x.trim()).filter((x) => x !== '');
+  if (existing.trim() === '') return incoming.trim() === '' ? existing : incoming;
+  const have = new Set(paragraphs(existing));
+  const fresh = unique(paragraphs(incoming).filter((x) => !have.has(x)));
+  return fresh.length === 0 ? existing : `${existing.trimEnd()}\n\n${fresh.join('\n\n')}`;
+}
+
+/** The contract's own schema, so an import is held to what the renderer's calls are held to. */
+function check<S extends z.ZodType>(schema: S, value: z.input<S>): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new GlossatorError('invalid-argument', describeIssues(parsed.error));
+  return parsed.data;
+}
+
+function nextColour(used: readonly string[]): string {
+  const uses = (c: string) => used.filter((u) => u === c).length;
+  return IMPORT_COLOURS.reduce((best, c) => (uses(c) < uses(best) ? c : best), IMPORT_COLOURS[0]);
+}
+
+/** At most 60 characters, cut between code points, trimmed. */
+function clipName(name: string): string {
+  let clipped = '';
+  for (const ch of name.trim()) {
+    if (clipped.length + ch.length > TAG_NAME_MAX) break;
+    clipped += ch;
+  }
+  return clipped.trim();
+}
+
+const tagKey = (name: string) => nameKey(clipName(name));
+
+function utcOf(stamp: string | undefined): string | null {
+  if (stamp === undefined || !ISO.test(stamp.trim())) return null;
+  const time = Date.parse(stamp.trim());
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];

@@ -1,0 +1,228 @@
+// Reads W3C Web Annotations (Glossator's, Recogito's, any tool's) and Hypothesis exports into passages to place.
+//
+// Accepted: an AnnotationCollection with its pages included (Web Annotation Data Model §5), an
+// AnnotationPage, one Annotation, a plain list of annotations, a Hypothesis API search answer
+// ({rows}) or a Hypothesis client export ({annotations}). Hypothesis is not W3C-shaped: tags in
+// `tags`, the note in `text`, the page in `uri`, selectors under `target[].selector`.
+//
+// Tags come from bodies with purpose "tagging" (or "classifying"); every other textual body
+// (commenting, describing, replying…) joins the note, separated by a blank line. A body without a
+// purpose takes the annotation's motivation. HTML bodies are reduced to plain text here: nothing
+// from a file is ever rendered or run as markup.
+//
+// Positions are passed on as found: W3C positions count code points (§4.2.4), Hypothesis's count
+// UTF-16 units; the import service, which has the text, tells which reading puts the quote there.
+import { GlossatorError } from '../../shared/result';
+import type { IncomingPassage, IncomingTag, ParsedImport } from './types';
+
+type Obj = Record<string, unknown>;
+type Source = IncomingPassage['source'];
+
+const EXPECTED =
+  'Glossator reads W3C Web Annotation JSON (an Annotation, an AnnotationPage, an AnnotationCollection ' +
+  'with its pages included, or a list of annotations) and Hypothesis exports.';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A guard against pages that link back to each other. */
+const MAX_PAGES = 100_000;
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const listOf = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const firstText = (v: unknown): string | undefined => listOf(v).find((x): x is string => typeof x === 'string');
+const invalid = (message: string) => new GlossatorError('invalid-argument', `${message} ${EXPECTED}`);
+
+export function parseWebAnnotation(json: string): ParsedImport {
+  let data: unknown;
+  try {
+    data = JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw invalid(`The file is not valid JSON (${(e as Error).message}).`);
+  }
+  const passages = annotationsIn(data).flatMap(passagesOf);
+  return { tags: tagsOf(passages), passages };
+}
+
+// ---- finding the annotations ------------------------------------------------------------------
+
+/** `type` (or `@type`) includes the class, written plainly, as a CURIE or as a full IRI. */
+function hasType(o: Obj, ...names: string[]): boolean {
+  const types = listOf(o.type ?? o['@type']).filter((t): t is string => typeof t === 'string');
+  return types.some((t) => names.some((n) => t === n || t.endsWith(`:${n}`) || t.endsWith(`#${n}`) || t.endsWith(`/${n}`)));
+}
+
+function annotationsIn(data: unknown): Obj[] {
+  if (Array.isArray(data)) return data.map((item, i) => requireAnnotation(item, `Item ${i + 1} of the list`));
+  if (!isObj(data)) throw invalid(`The file holds ${data === null ? 'null' : `a ${typeof data}`}, not annotations.`);
+  if (hasType(data, 'AnnotationCollection', 'OrderedCollection')) return collectionItems(data);
+  // An untyped object with `items` is read as a page, as some tools write one without its type.
+  if (hasType(data, 'AnnotationPage', 'OrderedCollectionPage') || Array.isArray(data.items)) return pageItems(data);
+  if (Array.isArray(data.rows)) return data.rows.map((item, i) => requireAnnotation(item, `Row ${i + 1}`));
+  if (Array.isArray(data.annotations)) {
+    return data.annotations.map((item, i) => requireAnnotation(item, `Annotation ${i + 1}`));
+  }
+  return [requireAnnotation(data, 'The file')];
+}
+
+function requireAnnotation(item: unknown, what: string): Obj {
+  if (isObj(item) && (hasType(item, 'Annotation') || 'target' in item || typeof item.uri === 'string')) return item;
+  throw invalid(`${what} is not an annotation: it has no type "Annotation" and no target.`);
+}
+
+function collectionItems(collection: Obj): Obj[] {
+  const first = collection.first;
+  if (isObj(first)) return pageItems(first);
+  if (typeof first === 'string') {
+    throw invalid(`The collection's annotations are on pages kept elsewhere (${first}), not in this file.`);
+  }
+  // Not the model's shape (§5.1 lists annotations only on pages), but some tools write it.
+  if (Array.isArray(collection.items)) return collection.items.map((item, i) => requireAnnotation(item, `Item ${i + 1}`));
+  if (collection.total === undefined || collection.total === 0) return [];
+  throw invalid('The collection says it holds annotations but includes no page of them.');
+}
+
+/** Items of a page and of every page embedded after it through `next`. */
+function pageItems(start: Obj): Obj[] {
+  const items: Obj[] = [];
+  let page: unknown = start;
+  for (let n = 1; page !== undefined && page !== null; n++) {
+    if (!isObj(page) || n > MAX_PAGES) {
+      throw invalid(`Page ${n} of the annotations is not in this file (${typeof page === 'string' ? page : 'no page'}).`);
+    }
+    if (!Array.isArray(page.items)) throw invalid(`Page ${n} of the annotations has no list of items.`);
+    page.items.forEach((item, i) => items.push(requireAnnotation(item, `Item ${i + 1} of page ${n}`)));
+    page = page.next;
+  }
+  return items;
+}
+
+// ---- one annotation ---------------------------------------------------------------------------
+
+/** One passage per target (§3.2.6: each body applies to each target on its own). */
+function passagesOf(item: Obj): IncomingPassage[] {
+  const tagNames: string[] = [];
+  const notes: string[] = [];
+  const defaultRole = listOf(item.motivation).some((m) => m === 'tagging' || m === 'oa:tagging') ? 'tag' : 'note';
+  // Hypothesis keeps tags and the note on the annotation itself.
+  for (const tag of listOf(item.tags)) if (typeof tag === 'string') tagNames.push(tag);
+  if (typeof item.text === 'string') notes.push(item.text);
+  if (typeof item.bodyValue === 'string') (defaultRole === 'tag' ? tagNames : notes).push(item.bodyValue);
+  for (const body of listOf(item.body)) readBody(body, defaultRole, tagNames, notes);
+
+  const id = idOf(item.id ?? item['@id']);
+  const note = notes.filter((n) => n.trim() !== '').join('\n\n');
+  const created = text(item.created);
+  const modified = text(item.modified) ?? text(item.updated);
+  // Hypothesis names the page on the annotation; W3C names it on each target.
+  const pageHints: Source = { uri: text(item.uri), title: isObj(item.document) ? firstText(item.document.title) : undefined };
+  const targets = listOf(item.target);
+  const shared = { tagNames: uniqueNames(tagNames), note, created, modified };
+  if (targets.length === 0) return [{ id, source: clean(pageHints), quote: { exact: '' }, ...shared }];
+  return targets.map((target) => {
+    const { source, quote, position } = readTarget(target);
+    return { id, source: { ...clean(pageHints), ...clean(source) }, quote, ...(position ? { position } : {}), ...shared };
+  });
+}
+
+function readBody(body: unknown, defaultRole: 'tag' | 'note', tags: string[], notes: string[]): void {
+  // An external body (only an IRI) cannot be copied in; its address is kept in the note.
+  if (typeof body === 'string') return void notes.push(body);
+  if (!isObj(body)) return;
+  // §3.2.7: of a Choice, the first item is the default option.
+  if (hasType(body, 'Choice')) return readBody(listOf(body.items)[0], defaultRole, tags, notes);
+  const purposes = listOf(body.purpose).filter((p): p is string => typeof p === 'string');
+  const role = purposes.length === 0 ? defaultRole : purposes.some(isTagging) ? 'tag' : 'note';
+  if (typeof body.value === 'string') {
+    const formats = listOf(body.format).filter((f): f is string => typeof f === 'string');
+    const value = formats.some((f) => /html/i.test(f)) ? htmlToText(body.value) : body.value;
+    (role === 'tag' ? tags : notes).push(value);
+    return;
+  }
+  const iri = text(body.source) ?? (isObj(body.source) ? text(body.source.id) : undefined) ?? text(body.id);
+  if (iri !== undefined) notes.push(iri);
+}
+
+const isTagging = (p: string) => /(^|[:#])(tagging|classifying)$/.test(p);
+
+function readTarget(target: unknown): Pick<IncomingPassage, 'source' | 'quote' | 'position'> {
+  if (typeof target === 'string') return { source: { uri: target }, quote: { exact: '' } };
+  if (!isObj(target)) return { source: {}, quote: { exact: '' } };
+  const selectors = flattenSelectors(target.selector);
+  const tqs = selectors.find((s) => hasType(s, 'TextQuoteSelector') && typeof s.exact === 'string');
+  const quote = tqs
+    ? { exact: tqs.exact as string, prefix: text(tqs.prefix) ?? '', suffix: text(tqs.suffix) ?? '' }
+    : { exact: '' };
+  return { source: sourceOf(target.source ?? (target.selector === undefined ? target.id : undefined)), quote, position: positionIn(selectors) };
+}
+
+/** Selectors given as alternatives, plus those refining them (§4.2.9), in order. */
+function flattenSelectors(value: unknown, depth = 0): Obj[] {
+  if (depth > 8) return [];
+  return listOf(value).flatMap((s) => (isObj(s) ? [s, ...flattenSelectors(s.refinedBy, depth + 1)] : []));
+}
+
+function positionIn(selectors: Obj[]): { start: number; end: number } | undefined {
+  const ok = (start: unknown, end: unknown) =>
+    Number.isSafeInteger(start) && Number.isSafeInteger(end) && (start as number) >= 0 && (start as number) < (end as number);
+  const tps = selectors.find((s) => hasType(s, 'TextPositionSelector') && ok(s.start, s.end));
+  if (tps) return { start: tps.start as number, end: tps.end as number };
+  // RFC 5147 plain-text fragments ("char=10,20") also count characters.
+  for (const s of selectors) {
+    const m = hasType(s, 'FragmentSelector') && typeof s.value === 'string' ? /^char=(\d+),(\d+)$/.exec(s.value) : null;
+    if (m && ok(Number(m[1]), Number(m[2]))) return { start: Number(m[1]), end: Number(m[2]) };
+  }
+  return undefined;
+}
+
+/** The target's source: an IRI, or an object with an id and (from Glossator) title and file name. */
+function sourceOf(source: unknown): Source {
+  if (typeof source === 'string') return { uri: source };
+  if (!isObj(source)) return {};
+  const title = ['dcterms:title', 'dc:title', 'title', 'label'].map((k) => firstText(source[k])).find(Boolean);
+  return { uri: text(source.id) ?? text(source['@id']), title, fileName: firstText(source['dcterms:identifier']) };
+}
+
+const clean = (s: Source): Source =>
+  Object.fromEntries(Object.entries(s).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
+
+/** Our ids travel as "urn:uuid:…"; Recogito writes "#<uuid>". Anything else gets a fresh id on import. */
+function idOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const bare = value.replace(/^urn:uuid:/i, '').replace(/^.*#/, '');
+  return UUID.test(bare) ? bare : undefined;
+}
+
+const keyOf = (name: string) => name.trim().normalize('NFC').toLowerCase();
+
+function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const n of names) if (n.trim() !== '' && !seen.has(keyOf(n))) seen.set(keyOf(n), n.trim());
+  return [...seen.values()];
+}
+
+function tagsOf(passages: IncomingPassage[]): IncomingTag[] {
+  return uniqueNames(passages.flatMap((p) => p.tagNames)).map((name) => ({ name }));
+}
+
+// ---- HTML bodies ------------------------------------------------------------------------------
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Text of an HTML fragment: scripts, styles and comments dropped, tags removed, entities decoded. */
+export function htmlToText(html: string): string {
+  const stripped = html
+    .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<\/(p|div|li|h[1-6]|blockquote|tr|pre)\s*>/gi, '\n\n')
+    .replace(/<[^>]*>/g, '');
+  return stripped
+    .replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]+);/gi, (whole, ref: string) => {
+      if (ref[0] !== '#') return ENTITIES[ref.toLowerCase()] ?? whole;
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      const usable = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+      return usable ? String.fromCodePoint(code) : '\ufffd';
+    })
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,0 +1,112 @@
+// The headless CLI: list, stats, export and import on the default corpus; usage errors and exit codes.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { createCore } from '../../src/main/core/core';
+import { dispatch } from '../../src/main/core/dispatch';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'glossator-cli-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { write: (t: string) => (out += t) } as never, { write: (t: string) => (err += t) } as never);
+  return { code, out, err };
+}
+
+/** Tags two passages through the core, as the app would have. */
+async function seed(dataDir: string): Promise<void> {
+  const core = await createCore({ dataDir, corpusDir: join(process.cwd(), 'corpus') });
+  const doc = await dispatch(core.handlers, 'getDocument', { docId: '000_4ab67b766fb33eed' });
+  const text = (doc as { value: { text: string } }).value.text;
+  for (const [exact, tag] of [['strategic cooperation between Russia and Iran will persist', 'cooperation'], ['mutual tensions have surfaced', 'friction']] as const) {
+    const start = text.indexOf(exact);
+    await dispatch(core.handlers, 'createAnnotation', { docId: '000_4ab67b766fb33eed', start, end: start + exact.length, exact, tagIds: [tag], note: 'cli' });
+  }
+  await core.flush();
+}
+
+describe('glossator CLI', () => {
+  it('lists the default corpus with no set-up', async () => {
+    const { code, out } = await run('list', '--data', dir);
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toMatch(/^ID\s+WORDS\s+PASSAGES\s+COOPERATION\s+FRICTION\s+HEDGING\s+TITLE$/);
+    expect(out).toContain('Russo-Iranian Alignment Will Continue Despite Differences');
+    expect(out.trim().split('\n')).toHaveLength(6);
+  });
+
+  it('prints stats as text and JSON', async () => {
+    await seed(dir);
+    const text = await run('stats', '--data', dir);
+    expect(text.out).toContain('5 documents, 2 passages, 0 needing review');
+    const json = JSON.parse((await run('stats', '--data', dir, '--json')).out);
+    expect(json.perTag).toEqual({ Cooperation: 1, Friction: 1, Hedging: 0 });
+  });
+
+  it.each([
+    ['md', '## Cooperation (1)'],
+    ['csv', 'passage_id,document_id'],
+    ['html', '<!doctype html>'],
+    ['jsonld', '"AnnotationCollection"'],
+    ['qdc', 'urn:QDA-XML:codebook:1.0'],
+  ])('exports %s with filters', async (format, expected) => {
+    await seed(dir);
+    const file = join(dir, `out.${format}`);
+    const { code, out } = await run('export', '--data', dir, '--out', file, '--tags', 'Cooperation,friction');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Wrote \d+ bytes to /);
+    expect((await readFile(file, 'utf8')).toLowerCase()).toContain(expected.toLowerCase());
+  });
+
+  it('exports a project and imports it into an empty data dir', async () => {
+    await seed(dir);
+    const file = join(dir, 'project.qdpx');
+    expect((await run('export', '--data', dir, '--out', file)).code).toBe(0);
+    const empty = join(dir, 'empty');
+    await mkdir(empty);
+    const imported = await run('import', file, '--data', empty);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('Imported 2, merged 0, not placed 0.');
+    expect((await run('import', file, '--data', empty)).out).toContain('Imported 0, merged 2, not placed 0.');
+  });
+
+  it.each([
+    [['frobnicate'], 2, 'Unknown command "frobnicate"'],
+    [['export', '--out', 'x.docx'], 2, '--format takes one of'],
+    [['export'], 2, 'export needs --out FILE'],
+    [['export', '--out', 'x.md', '--tags', 'gossip'], 2, 'Unknown tag "gossip"'],
+    [['export', '--out', 'x.md', '--docs', 'nope'], 2, 'Unknown document: nope'],
+    [['export', '--out', 'x.md', '--group-by', 'colour'], 2, '--group-by takes'],
+    [['list', '--bogus'], 2, "Unknown option '--bogus'"],
+    [['import'], 2, 'import needs a FILE'],
+    [['import', 'notes.txt'], 2, 'Cannot tell the format'],
+    [['import', 'missing.jsonld'], 1, 'Could not read missing.jsonld'],
+  ])('%j exits %i with a clear message', async (argv, code, message) => {
+    const result = await run(...argv, '--data', dir);
+    expect(result.code).toBe(code);
+    expect(result.err).toContain(message);
+  });
+
+  it('says which file is damaged and exits non-zero when an import meets broken JSON', async () => {
+    const bad = join(dir, 'broken.jsonld');
+    await writeFile(bad, '{"type": "AnnotationCollection", ');
+    const result = await run('import', bad, '--data', dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^glossator: .*JSON/);
+  });
+
+  it('runs as the installed bin (through tsx), with --help', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/glossator.mjs', '--help']);
+    expect(stdout).toContain('Usage: glossator <command>');
+  });
+});

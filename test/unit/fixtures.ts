@@ -1,0 +1,40 @@
+// Shared export fixture: the seed corpus, the default codebook and a fixed annotation set placed on it.
+//
+// test/fixtures/annotation-set.json holds 15 stored annotations across all five seed documents
+// (see scripts/make-annotation-set.ts for what each one covers): every tag, two multi-tag passages,
+// two overlapping passages, one spanning two paragraphs, one untagged, one stored at a stale offset
+// (comes back 'moved'), one whose quote is gone (comes back 'needs-review'), and notes with
+// Markdown- and HTML-looking text, commas, quotes, line breaks and a leading "@" / "-".
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus } from '../../src/main/corpus/corpus';
+import { anchor } from '../../src/shared/anchoring';
+import { DEFAULT_TAGS } from '../../src/shared/default-tags';
+import type { Annotation, GlossDocument, PlacedAnnotation, Tag } from '../../src/shared/types';
+
+export const FIXTURE_NOW = new Date('2026-11-22T10:00:00Z');
+export const FIXTURE_GENERATOR = { name: 'Glossator', version: 'test' } as const;
+
+const CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+const SET_FILE = fileURLToPath(new URL('../fixtures/annotation-set.json', import.meta.url));
+
+export interface FixtureSet {
+  documents: GlossDocument[];
+  tags: Tag[];
+  /** In the file's order (roughly corpus order); exports must sort them themselves. */
+  annotations: PlacedAnnotation[];
+}
+
+export async function loadFixtureSet(): Promise<FixtureSet> {
+  const documents = await loadCorpus(CORPUS_DIR);
+  const stored = (JSON.parse(await readFile(SET_FILE, 'utf8')) as { annotations: Annotation[] }).annotations;
+  const byId = new Map(documents.map((doc) => [doc.id, doc]));
+  const annotations = stored.map((a): PlacedAnnotation => {
+    const doc = byId.get(a.docId);
+    if (doc === undefined) throw new Error(`annotation-set.json: no document ${a.docId} in corpus/`);
+    // Placed the way AnnotationService places them, so the set looks exactly as it would in the app.
+    const { state, range } = anchor(doc.text, doc.contentHash, a.target);
+    return { ...a, state, range };
+  });
+  return { documents, tags: DEFAULT_TAGS.map((tag) => ({ ...tag })), annotations };
+}
