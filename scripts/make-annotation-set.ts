@@ -93,7 +93,7 @@ function findOnce(doc: GlossDocument, text: string): number {
   return start;
 }
 
-const documents = await loadCorpus(fileURLToPath(new URL('corpus/', ROOT)));
+const { documents } = await loadCorpus(fileURLToPath(new URL('corpus/', ROOT)));
 const byId = new Map(documents.map((d) => [d.id, d]));
 const annotations = SPECS.map((spec, i) => {
   const doc = byId.get(spec.doc);

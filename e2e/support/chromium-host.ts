@@ -28,6 +28,10 @@ export interface CoreSettings {
   corpusDir: string;
   nextSavePath: () => string | null;
   nextOpenPath: () => string | null;
+  /** Answers the "open corpus folder" dialog; cancelled when absent. */
+  nextFolderPath?: () => string | null;
+  /** Answers the "import documents" dialog; cancelled when absent. */
+  nextFilePaths?: () => string[];
 }
 
 /** The same engine as Electron's printToPDF: Chromium prints the digest HTML in a scratch page. */
@@ -51,8 +55,15 @@ export async function openChromium(browser: Browser, settings: CoreSettings): Pr
     corpusDir: settings.corpusDir,
     version: 'e2e',
     saveTarget: { chooseSavePath: async () => settings.nextSavePath() },
-    openTarget: { chooseOpenPath: async () => settings.nextOpenPath() },
+    openTarget: {
+      chooseOpenPath: async () => settings.nextOpenPath(),
+      chooseFolder: async () => settings.nextFolderPath?.() ?? null,
+      chooseFiles: async () => settings.nextFilePaths?.() ?? [],
+    },
     pdf: chromiumPdf(browser),
+    // As in Electron: the repo's corpus is the bundled, read-only one, and the open folder is watched.
+    bundledCorpusDir: join(process.cwd(), 'corpus'),
+    watch: true,
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.route(`${ORIGIN}/**`, async (route) => {
@@ -73,26 +84,37 @@ export async function openChromium(browser: Browser, settings: CoreSettings): Pr
   await page.addInitScript((methods: readonly string[]) => {
     const w = window as unknown as {
       __glossatorInvoke: (m: string, a: unknown) => Promise<unknown>;
-      __glossatorMenu: (command: string) => void;
+      __glossatorMenu: (command: unknown) => void;
     };
     const api: Record<string, unknown> = Object.fromEntries(
       methods.map((m) => [m, (args?: unknown) => w.__glossatorInvoke(m, args ?? {})]),
     );
-    // Stands in for main's menu: the fixture calls __glossatorMenu where Electron would send IPC.
-    const listeners = new Set<(command: string) => void>();
-    api['onMenuCommand'] = (listener: (command: string) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    // Stand in for main's two event channels: the fixture calls these where Electron would send IPC.
+    const channel = (name: string) => {
+      const listeners = new Set<(value: unknown) => void>();
+      api[name] = (listener: (value: unknown) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      };
+      return (value: unknown) => listeners.forEach((l) => l(value));
     };
-    w.__glossatorMenu = (command) => listeners.forEach((l) => l(command));
+    w.__glossatorMenu = channel('onMenuCommand');
+    (w as unknown as { __glossatorCorpusChanged: (r: unknown) => void }).__glossatorCorpusChanged = channel('onCorpusChanged');
     Object.defineProperty(window, 'glossator', { value: Object.freeze(api), writable: false });
   }, METHODS);
+  // Where Electron sends CORPUS_CHANNEL, the report is handed to the page's stand-in channel.
+  const unsubscribe = core.onCorpusChanged((report) => {
+    void page
+      .evaluate((r) => (window as unknown as { __glossatorCorpusChanged(r: unknown): void }).__glossatorCorpusChanged(r), report)
+      .catch(() => undefined);
+  });
   await page.goto(`${ORIGIN}/index.html`);
   return {
     page,
     async close() {
+      unsubscribe();
       await context.close();
-      await core.flush();
+      await core.close();
     },
   };
 }

@@ -24,9 +24,9 @@ export async function stubSaveDialog(app: ElectronApplication, path: string): Pr
   }, path);
 }
 
-/** Answers the next open dialog with `path`, as if the analyst had chosen the file. */
-export async function stubOpenDialog(app: ElectronApplication, path: string): Promise<void> {
+/** Answers the next open dialog (file, files or folder) with `paths`, as if the analyst had chosen them. */
+export async function stubOpenDialog(app: ElectronApplication, paths: string[]): Promise<void> {
   await app.evaluate(({ dialog }, chosen) => {
-    dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [chosen] })) as typeof dialog.showOpenDialog;
-  }, path);
+    dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: chosen })) as typeof dialog.showOpenDialog;
+  }, paths);
 }

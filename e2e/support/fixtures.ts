@@ -26,6 +26,10 @@ export interface GlossatorApp {
   answerSaveDialog(path: string): Promise<void>;
   /** The next open dialog answers with this file. */
   answerOpenDialog(path: string): Promise<void>;
+  /** The next folder dialog answers with this folder. */
+  answerFolderDialog(path: string): Promise<void>;
+  /** The next multi-file dialog answers with these files. */
+  answerFilesDialog(paths: string[]): Promise<void>;
   /** Chooses a native menu item: main sends the renderer its command. */
   menu(command: MenuCommand): Promise<void>;
 }
@@ -74,11 +78,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     }
     let savePath: string | null = null;
     let openPath: string | null = null;
+    let folderPath: string | null = null;
+    let filePaths: string[] = [];
     const settings: CoreSettings = {
       dataDir,
       corpusDir,
       nextSavePath: () => savePath,
       nextOpenPath: () => openPath,
+      nextFolderPath: () => folderPath,
+      nextFilePaths: () => filePaths,
     };
     const open = (): Promise<HostSession | ElectronSession> =>
       host === 'chromium' && hostBrowser
@@ -112,7 +120,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       },
       async answerOpenDialog(path) {
         openPath = path;
-        if ('app' in session) await stubOpenDialog(session.app, path);
+        if ('app' in session) await stubOpenDialog(session.app, [path]);
+      },
+      async answerFolderDialog(path) {
+        folderPath = path;
+        if ('app' in session) await stubOpenDialog(session.app, [path]);
+      },
+      async answerFilesDialog(paths) {
+        filePaths = paths;
+        if ('app' in session) await stubOpenDialog(session.app, paths);
       },
       async menu(command) {
         if ('app' in session) {

@@ -27,6 +27,8 @@ export async function selectText(page: Page, text: string, occurrence: number): 
     ({ fn, text, occurrence }) => {
       const find = new Function(`return (${fn})`)() as typeof locate;
       const { start, end } = find(text, occurrence);
+      // A person scrolls to the text before selecting it.
+      (start[0].parentElement as HTMLElement).scrollIntoView({ block: 'center', behavior: 'instant' });
       const range = document.createRange();
       range.setStart(start[0], start[1]);
       range.setEnd(end[0], end[1]);

@@ -1,5 +1,6 @@
 // How the CLI prints results: aligned plain-text tables, or JSON for scripts.
 import type { DocumentSummary, ImportReport, Tag } from '../shared/types';
+import { countOf } from '../shared/counts';
 
 type Out = { write(text: string): unknown };
 
@@ -18,14 +19,14 @@ export function printList(out: Out, docs: DocumentSummary[], tags: Tag[], json: 
     d.id,
     String(d.wordCount),
     String(d.passageCount),
-    ...tags.map((t) => String(d.tagCounts[t.id] ?? 0)),
+    ...tags.map((t) => String(countOf(d.tagCounts, t.id))),
     d.title + (d.storeError ? '  [annotations unreadable]' : ''),
   ]);
   out.write(`${table([head, ...rows])}\n`);
 }
 
 export function printStats(out: Out, docs: DocumentSummary[], tags: Tag[], json: boolean | undefined): void {
-  const perTag = Object.fromEntries(tags.map((t) => [t.name, docs.reduce((n, d) => n + (d.tagCounts[t.id] ?? 0), 0)]));
+  const perTag = Object.fromEntries(tags.map((t) => [t.name, docs.reduce((n, d) => n + countOf(d.tagCounts, t.id), 0)]));
   const passages = docs.reduce((n, d) => n + d.passageCount, 0);
   const review = docs.reduce((n, d) => n + d.needsReview, 0);
   const read = docs.reduce((n, d) => n + d.coverage.read, 0);

@@ -1,17 +1,27 @@
-// Sandboxed preload: one function per contract method on window.glossator, plus the menu-command subscription.
+// Sandboxed preload: one function per contract method on window.glossator, plus the two main→renderer subscriptions.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { MENU_CHANNEL, MENU_COMMANDS, METHODS, channelOf, type MenuCommand } from '../shared/methods';
+import { CORPUS_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, METHODS, channelOf, type MenuCommand } from '../shared/methods';
 
 const calls = Object.fromEntries(
   METHODS.map((method) => [method, (args?: unknown) => ipcRenderer.invoke(channelOf(method), args ?? {})]),
 );
 
-function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
-  const handler = (_event: IpcRendererEvent, command: unknown): void => {
-    if ((MENU_COMMANDS as readonly unknown[]).includes(command)) listener(command as MenuCommand);
+/** Subscribes to a channel; `accept` filters what main sends, so the renderer only sees well-formed messages. */
+function subscribe<T>(channel: string, accept: (value: unknown) => value is T) {
+  return (listener: (value: T) => void): (() => void) => {
+    const handler = (_event: IpcRendererEvent, value: unknown): void => {
+      if (accept(value)) listener(value);
+    };
+    ipcRenderer.on(channel, handler);
+    return () => ipcRenderer.removeListener(channel, handler);
   };
-  ipcRenderer.on(MENU_CHANNEL, handler);
-  return () => ipcRenderer.removeListener(MENU_CHANNEL, handler);
 }
 
-contextBridge.exposeInMainWorld('glossator', { ...calls, onMenuCommand });
+const isMenuCommand = (value: unknown): value is MenuCommand => (MENU_COMMANDS as readonly unknown[]).includes(value);
+const isReport = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+contextBridge.exposeInMainWorld('glossator', {
+  ...calls,
+  onMenuCommand: subscribe(MENU_CHANNEL, isMenuCommand),
+  onCorpusChanged: subscribe(CORPUS_CHANNEL, isReport),
+});

@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import type {
   Charts,
+  CorpusChangeReport,
+  CorpusInfo,
   Coverage,
+  ImportedDocument,
+  ReviewItem,
   DigestGroupBy,
   ImportReport,
   DocumentSummary,
@@ -18,7 +22,15 @@ import type { Result } from './result';
 import { MAX_NOTE_LENGTH, MAX_PASSAGE_LENGTH, MAX_TAGS_PER_PASSAGE } from './limits';
 import type { Method } from './methods';
 
-export { METHODS, MENU_COMMANDS, MENU_CHANNEL, channelOf, type Method, type MenuCommand } from './methods';
+export {
+  METHODS,
+  MENU_COMMANDS,
+  MENU_CHANNEL,
+  CORPUS_CHANNEL,
+  channelOf,
+  type Method,
+  type MenuCommand,
+} from './methods';
 import type { MenuCommand } from './methods';
 
 const id = z.string().min(1).max(200);
@@ -124,6 +136,25 @@ export const argSchemas = {
     lastDocId: id.nullable().optional(),
     scroll: z.strictObject({ docId: id, block: z.number().int().nonnegative() }).optional(),
   }),
+  listCorpora: z.strictObject({}),
+  openCorpus: z.strictObject({ path: z.string().min(1).max(4096).optional() }),
+  updateMetadata: z.strictObject({
+    docId: id,
+    title: z.string().trim().min(1, 'A document needs a title.').max(500).optional(),
+    author: z.string().max(500).nullable().optional(),
+    publisher: z.string().max(500).nullable().optional(),
+    date: z.string().max(100).nullable().optional(),
+    url: z.url({ protocol: /^https?$/, message: 'A URL must start with http:// or https://.' }).max(4096).nullable().optional(),
+    language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'A language is a tag like "en" or "fa".').nullable().optional(),
+  }),
+  chooseDocumentFiles: z.strictObject({}),
+  importDocument: z.union([
+    z.strictObject({ path: z.string().min(1).max(4096) }),
+    z.strictObject({ name: z.string().min(1).max(255), base64: z.string().max(70_000_000) }),
+  ]),
+  listReview: z.strictObject({}),
+  confirmMove: z.strictObject({ docId: id, annotationId: id }),
+  reattach: z.strictObject({ docId: id, annotationId: id, start: offset, end: offset, exact: z.string().min(1).max(MAX_PASSAGE_LENGTH) }),
 } satisfies { [M in Method]: z.ZodType };
 
 export type Args<M extends Method> = z.infer<(typeof argSchemas)[M]>;
@@ -201,6 +232,22 @@ export interface Results {
   getSettings: Settings;
   /** Change some settings; answers all of them. */
   updateSettings: Settings;
+  /** The open corpus and the recently opened ones. */
+  listCorpora: { current: CorpusInfo; recent: CorpusInfo[] };
+  /** Open a corpus folder (a folder dialog when no path is given); annotations follow it. */
+  openCorpus: CorpusInfo;
+  /** Edit a document's metadata (stored in the data dir, so read-only corpora can be described too). */
+  updateMetadata: GlossDocument;
+  /** Let the analyst pick documents to import (a file dialog); answers their paths, empty when cancelled. */
+  chooseDocumentFiles: { paths: string[] };
+  /** Import one document (by path, or dropped bytes) into the open corpus, keeping the original file. */
+  importDocument: ImportedDocument;
+  /** Passages that moved, need review, or lost their document, across the corpus. */
+  listReview: ReviewItem[];
+  /** Accept a moved passage where it now sits. */
+  confirmMove: PlacedAnnotation;
+  /** Attach a passage to newly selected text in its document. */
+  reattach: PlacedAnnotation;
 }
 
 export type Handler<M extends Method> = (args: Args<M>) => Promise<Results[M]>;
@@ -211,6 +258,8 @@ export type Handlers = { [M in Method]: Handler<M> };
 export type GlossatorApi = { [M in Method]: (args: Args<M>) => Promise<Result<Results[M]>> } & {
   /** Subscribes to native-menu commands; answers the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Subscribes to changes of the corpus folder (files added, changed, removed); answers the unsubscribe function. */
+  onCorpusChanged(listener: (report: CorpusChangeReport) => void): () => void;
 };
 
 export type { DigestGroupBy };

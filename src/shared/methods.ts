@@ -27,6 +27,14 @@ export const METHODS = [
   'setCoverage',
   'getSettings',
   'updateSettings',
+  'listCorpora',
+  'openCorpus',
+  'updateMetadata',
+  'chooseDocumentFiles',
+  'importDocument',
+  'listReview',
+  'confirmMove',
+  'reattach',
 ] as const;
 
 export type Method = (typeof METHODS)[number];
@@ -39,6 +47,9 @@ export const MENU_COMMANDS = [
   'redo',
   'export-digest',
   'import-annotations',
+  'import-documents',
+  'open-corpus',
+  'review-queue',
   'find',
   'passages-view',
   'codebook',
@@ -52,5 +63,6 @@ export const MENU_COMMANDS = [
 
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
-/** The one main→renderer channel: a menu command. */
+/** Main→renderer channels: a menu command, and a report that the corpus folder changed. */
 export const MENU_CHANNEL = 'glossator:menu-command';
+export const CORPUS_CHANNEL = 'glossator:corpus-changed';

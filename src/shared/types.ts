@@ -4,8 +4,8 @@
 // of the document's normalised `text`, the unit of JavaScript strings and DOM Ranges. Exports that
 // need another unit (W3C Web Annotation uses code points) convert at the boundary.
 
-/** Version tag of the normaliser whose output annotations are anchored on. */
-export type NormaliserVersion = `glossator-text/${number}`;
+/** Version tag of the reader/normaliser whose output annotations are anchored on, e.g. "glossator-text/1". */
+export type NormaliserVersion = `glossator-${string}/${number}`;
 
 export type BlockKind =
   | 'heading' // a section title recognised in the text
@@ -38,6 +38,8 @@ export interface DocumentMeta {
   url: string | null;
   /** File name in the corpus folder the document was read from (provenance). */
   source: string;
+  /** BCP 47 language tag when known ("en", "fa"); absent or null when not. */
+  language?: string | null;
 }
 
 export interface GlossDocument extends DocumentMeta {
@@ -93,9 +95,10 @@ export interface Annotation {
 }
 
 export type AnchorState =
-  | 'anchored' // text unchanged, or stored position still holds the quote
-  | 'moved' // found again elsewhere by quote
-  | 'needs-review'; // could not be placed with confidence; never silently moved or dropped
+  | 'anchored' // text unchanged, or the passage's own text found exactly where the edit history puts it
+  | 'moved' // found again elsewhere, or with changed text: placed, but listed for the analyst to confirm
+  | 'needs-review' // could not be placed with confidence; never silently moved or dropped
+  | 'orphaned'; // its document is no longer in the corpus; kept until the analyst decides
 
 /** An annotation as the renderer sees it: where it currently sits in the document text. */
 export interface PlacedAnnotation extends Annotation {
@@ -221,4 +224,38 @@ export interface Charts {
   cooccurrence: string;
   /** Where each tag's passages fall along each document. */
   distribution: string;
+}
+
+export interface CorpusInfo {
+  /** Absolute folder path. */
+  path: string;
+  name: string;
+  /** Key annotations are stored under in the data dir ("default" for the bundled corpus). */
+  key: string;
+  /** The bundled corpus is read-only: documents cannot be imported into it. */
+  readOnly: boolean;
+  documentCount: number;
+}
+
+/** What changed in the corpus folder, and what re-anchoring made of the passages on changed documents. */
+export interface CorpusChangeReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  passages: { anchored: number; moved: number; needsReview: number; orphaned: number };
+}
+
+/** A passage the analyst should look at: moved, needing review, or orphaned by a removed document. */
+export interface ReviewItem {
+  passage: PlacedAnnotation;
+  docTitle: string;
+  /** Why it is here, in plain words. */
+  reason: string;
+}
+
+export interface ImportedDocument {
+  docId: string;
+  title: string;
+  /** File name the original was stored under in the corpus folder. */
+  source: string;
 }

@@ -110,3 +110,25 @@ describe('glossator CLI', () => {
     expect(stdout).toContain('Usage: glossator <command>');
   });
 });
+
+describe('glossator CLI on a changed corpus', () => {
+  it('re-anchors as the app does and reports passages to review on stderr', async () => {
+    const corpus = join(dir, 'corpus');
+    await mkdir(corpus);
+    const seed = '000_4ab67b766fb33eed.txt';
+    const raw = await readFile(join(process.cwd(), 'corpus', seed), 'utf8');
+    await writeFile(join(corpus, seed), raw);
+    const core = await createCore({ dataDir: dir, corpusDir: corpus, bundledCorpusDir: join(process.cwd(), 'corpus') });
+    const text = ((await dispatch(core.handlers, 'getDocument', { docId: '000_4ab67b766fb33eed' })) as { value: { text: string } }).value.text;
+    for (const exact of ['strategic cooperation between Russia and Iran will persist', 'mutual tensions have surfaced in recent weeks']) {
+      const start = text.indexOf(exact);
+      await dispatch(core.handlers, 'createAnnotation', { docId: '000_4ab67b766fb33eed', start, end: start + exact.length, exact, tagIds: ['friction'] });
+    }
+    await core.close();
+    await writeFile(join(corpus, seed), raw.replace('Despite Russia’s superficial alignment with Iran on the JCPOA, mutual tensions have surfaced in recent weeks. ', ''));
+    const { code, err, out } = await run('list', '--corpus', corpus, '--data', dir);
+    expect(code).toBe(0);
+    expect(err).toContain('1 anchored, 0 moved, 1 need review, 0 orphaned');
+    expect(out).toContain('000_4ab67b766fb33eed');
+  });
+});

@@ -1,14 +1,23 @@
-// Corpus loader tests: the real seed folder and its manifest, derived metadata, and manifest errors.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// Corpus loader tests: the real seed folder and its manifest, derived metadata, manifest errors, unreadable files.
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { countWords, hashText, idOf, loadCorpus, MANIFEST_FILE, type Manifest } from '../../src/main/corpus/corpus';
+import { countWords, hashText, idOf, loadCorpus, loadDocument, MANIFEST_FILE, type Manifest } from '../../src/main/corpus/corpus';
 import { deriveMeta, shorten } from '../../src/main/corpus/meta';
 import { NORMALISER_VERSION, normalise } from '../../src/main/corpus/normalise';
+import type { GlossDocument } from '../../src/shared/types';
 
 const CORPUS = fileURLToPath(new URL('../../corpus/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/documents/', import.meta.url));
+
+/** The documents of a folder that must load without problems. */
+async function documentsOf(dir: string): Promise<GlossDocument[]> {
+  const { documents, problems } = await loadCorpus(dir);
+  expect(problems).toEqual([]);
+  return documents;
+}
 
 /**
  * Content hashes per normaliser version. A failure here with an unchanged version means the
@@ -34,7 +43,7 @@ const EXPECTED = [
 
 describe('loadCorpus on the seed corpus', () => {
   it('loads the five seeds, sorted by file name, with manifest metadata', async () => {
-    const docs = await loadCorpus(CORPUS);
+    const docs = await documentsOf(CORPUS);
     expect(docs.map((d) => [d.id, d.title, d.author, d.publisher])).toEqual(EXPECTED);
     for (const d of docs) {
       expect(d.source).toBe(`${d.id}.txt`);
@@ -46,16 +55,16 @@ describe('loadCorpus on the seed corpus', () => {
   });
 
   it('gives stable content hashes for the current normaliser version', async () => {
-    const docs = await loadCorpus(CORPUS);
+    const docs = await documentsOf(CORPUS);
     const pinned = PINNED_HASHES[NORMALISER_VERSION];
     expect(pinned, `pin the hashes for ${NORMALISER_VERSION}`).toBeDefined();
     expect(Object.fromEntries(docs.map((d) => [d.id, d.contentHash]))).toEqual(pinned);
-    expect((await loadCorpus(CORPUS)).map((d) => d.contentHash)).toEqual(docs.map((d) => d.contentHash));
+    expect((await documentsOf(CORPUS)).map((d) => d.contentHash)).toEqual(docs.map((d) => d.contentHash));
   });
 
   it('takes titles, authors and publishers from the manifest only where the text names them', async () => {
     const manifest = JSON.parse(await readFile(join(CORPUS, MANIFEST_FILE), 'utf8')) as Manifest;
-    const docs = await loadCorpus(CORPUS);
+    const docs = await documentsOf(CORPUS);
     expect(manifest.documents.map((e) => e.source)).toEqual(docs.map((d) => d.source));
     for (const e of manifest.documents) {
       const text = docs.find((d) => d.source === e.source)?.text ?? '';
@@ -66,7 +75,7 @@ describe('loadCorpus on the seed corpus', () => {
   });
 
   it('derives the same author and publisher as the manifest where the seeds name them', async () => {
-    for (const d of (await loadCorpus(CORPUS)).filter((x) => x.author !== null)) {
+    for (const d of (await documentsOf(CORPUS)).filter((x) => x.author !== null)) {
       const derived = deriveMeta(d.blocks, d.text, d.source);
       expect([derived.title, derived.author, derived.publisher]).toEqual([d.title, d.author, d.publisher]);
     }
@@ -114,15 +123,16 @@ describe('loadCorpus on other folders', () => {
     await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
   });
 
-  it('derives metadata from the text when there is no manifest, and reads only .txt files', async () => {
+  it('derives metadata from the text when there is no manifest, and skips files it does not read', async () => {
     const dir = await tempCorpus({
       'b doc.txt': 'A Study of Caspian Trade\n\nBy Jane Doe\n\nBody text about trade. More of it.\n\nThe views expressed here do not necessarily reflect the views of the Caspian Policy Institute.',
       'a.txt': 'No heading here, just a first sentence that runs on for quite some time before it stops. Then more.\n\nJohn Smith is a senior researcher at the Institute.',
       'c.txt': '',
-      'notes.md': '# Not read yet',
+      'notes.rtf': '{\\rtf1 Not read}',
+      '.DS_Store': 'x',
     });
     await mkdir(join(dir, 'sub.txt'));
-    const docs = await loadCorpus(dir);
+    const docs = await documentsOf(dir);
     expect(docs.map((d) => [d.id, d.title, d.author, d.publisher, d.wordCount])).toEqual([
       ['a', 'No heading here, just a first sentence that runs on for quite some time before it stops.', 'John Smith', null, 28],
       ['b-doc', 'A Study of Caspian Trade', 'Jane Doe', 'Caspian Policy Institute', 30],
@@ -139,7 +149,7 @@ describe('loadCorpus on other folders', () => {
       ],
     };
     const dir = await tempCorpus({ 'a.txt': 'Text.', 'b.txt': 'Heading Line\n\nText.', [MANIFEST_FILE]: JSON.stringify(manifest) });
-    const docs = await loadCorpus(dir);
+    const docs = await documentsOf(dir);
     expect(docs.map((d) => [d.title, d.publisher, d.date])).toEqual([
       ['Given', 'P', '2022-07-01'],
       ['Heading Line', null, null],
@@ -159,15 +169,47 @@ describe('loadCorpus on other folders', () => {
     await expect(loadCorpus(dir)).rejects.toThrow(message);
   });
 
-  it('names the file that is not valid UTF-8', async () => {
-    const dir = await tempCorpus({});
+  it('leaves out a file that is not valid UTF-8, names it, and loads the rest', async () => {
+    const dir = await tempCorpus({ 'good.txt': 'Fine.' });
     await writeFile(join(dir, 'bad.txt'), Uint8Array.from([0x66, 0xff, 0xfe]));
-    await expect(loadCorpus(dir)).rejects.toThrow(/bad\.txt: cannot be read as text/);
+    const { documents, problems } = await loadCorpus(dir);
+    expect(documents.map((d) => d.source)).toEqual(['good.txt']);
+    expect(problems).toEqual([{ source: 'bad.txt', message: expect.stringMatching(/^bad\.txt is not UTF-8 text/) as unknown as string }]);
   });
 
-  it('refuses two files that map to the same id', async () => {
+  it('loads the first of two files that map to the same id and reports the other', async () => {
     const dir = await tempCorpus({ 'a b.txt': 'One.', 'a-b.txt': 'Two.' });
-    await expect(loadCorpus(dir)).rejects.toThrow(/"a b\.txt" and "a-b\.txt" both map to document id "a-b"/);
+    const { documents, problems } = await loadCorpus(dir);
+    expect(documents.map((d) => [d.id, d.source])).toEqual([['a-b', 'a b.txt']]);
+    expect(problems).toEqual([{ source: 'a-b.txt', message: 'a-b.txt was not loaded: it maps to document id "a-b", as "a b.txt" does; rename one of them.' }]);
+  });
+
+  it('reads every supported format, with stated meta over derived meta and the manifest over both', async () => {
+    const dir = await tempCorpus({});
+    for (const name of ['article.md', 'article.html', 'article.pdf', 'article.docx', 'scanned.pdf', 'binary.txt']) {
+      await copyFile(join(FIXTURES, name), join(dir, name.startsWith('article.') ? `${name.slice(8)}-doc.${name.slice(8)}` : name));
+    }
+    const entry = { source: 'html-doc.html', title: 'Manifest Title', author: null, publisher: null, date: null, url: null, provenance: 'p', titleSource: 'descriptive' };
+    await writeFile(join(dir, MANIFEST_FILE), JSON.stringify({ schemaVersion: 1, documents: [entry] }));
+    const { documents, problems } = await loadCorpus(dir);
+    expect(documents.map((d) => [d.id, d.normaliser, d.title, d.author])).toEqual([
+      ['docx-doc', 'glossator-docx/1', 'Sanctions and Survival: Iran’s Economy in 2024', null],
+      ['html-doc', 'glossator-html/1', 'Manifest Title', null],
+      ['md-doc', 'glossator-md/1', 'Sanctions and the Caspian Trade', null],
+      ['pdf-doc', 'glossator-pdf/1', 'Caspian Corridors and the Limits of Alignment', 'Jane Doe'],
+    ]);
+    // The manifest entry names no language, so the page's own stays.
+    expect(documents.find((d) => d.id === 'html-doc')?.language).toBe('en-GB');
+    for (const d of documents) expect([d.contentHash, d.wordCount]).toEqual([hashText(d.text), countWords(d.text)]);
+    expect(problems.map((p) => p.source)).toEqual(['binary.txt', 'scanned.pdf']);
+    expect(problems[1]?.message).toMatch(/^scanned\.pdf has no text layer/);
+  });
+
+  it('loads one document by file name, as the watcher and importer do', async () => {
+    const dir = await tempCorpus({ 'a.txt': 'Heading Line\n\nText.' });
+    const [fromCorpus] = await documentsOf(dir);
+    expect(await loadDocument(dir, 'a.txt')).toEqual(fromCorpus);
+    await expect(loadDocument(dir, 'missing.txt')).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('missing.txt') as unknown as string });
   });
 });
 

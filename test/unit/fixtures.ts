@@ -26,7 +26,7 @@ export interface FixtureSet {
 }
 
 export async function loadFixtureSet(): Promise<FixtureSet> {
-  const documents = await loadCorpus(CORPUS_DIR);
+  const { documents } = await loadCorpus(CORPUS_DIR);
   const stored = (JSON.parse(await readFile(SET_FILE, 'utf8')) as { annotations: Annotation[] }).annotations;
   const byId = new Map(documents.map((doc) => [doc.id, doc]));
   const annotations = stored.map((a): PlacedAnnotation => {

@@ -61,8 +61,8 @@ export async function refiFixture(tmp: string): Promise<Fixture> {
   await writeFile(join(corpusDir, MANIFEST_FILE), JSON.stringify(manifest));
   await writeFile(join(corpusDir, EMOJI_FILE), EMOJI_TEXT);
 
-  const real = await loadCorpus(CORPUS);
-  const emoji = (await loadCorpus(corpusDir)).find((d) => d.source === EMOJI_FILE)!;
+  const real = (await loadCorpus(CORPUS)).documents;
+  const emoji = (await loadCorpus(corpusDir)).documents.find((d) => d.source === EMOJI_FILE)!;
   const docs = [...real, emoji];
   const docA = real[0]!;
   const docB = real[2]!;

@@ -327,7 +327,7 @@ describe('the real corpus', () => {
   let docs: GlossDocument[];
   let index: SearchIndex;
   beforeAll(async () => {
-    docs = await loadCorpus(join(process.cwd(), 'corpus'));
+    docs = (await loadCorpus(join(process.cwd(), 'corpus'))).documents;
     index = SearchIndex.build(docs);
   });
   const count = (query: string, options: SearchOptions = WHOLE): number => index.search(query, options).total;

@@ -79,11 +79,12 @@ describe('patches merge into the settings', () => {
     await update({ theme: 'dark', lastDocId: DOC, scroll: { docId: DOC, block: 5 } });
     await core.flush();
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       theme: 'dark',
       panes: DEFAULTS.panes,
       lastDocId: DOC,
       scroll: { [DOC]: 5 },
+      corpora: { current: null, recent: [] },
     });
     const reopened = await createCore({ dataDir, corpusDir: CORPUS });
     expect(await settings(reopened)).toEqual({ ...DEFAULTS, theme: 'dark', lastDocId: DOC, scroll: { [DOC]: 5 } });
@@ -156,7 +157,7 @@ describe('an unreadable settings file', () => {
     { name: 'empty', content: '' },
     { name: 'an unknown theme', content: { schemaVersion: 1, ...DEFAULTS, theme: 'neon' } },
     { name: 'panes out of bounds', content: { schemaVersion: 1, ...DEFAULTS, panes: { left: 5, right: 340 } } },
-    { name: 'a newer format', content: { schemaVersion: 2, ...DEFAULTS } },
+    { name: 'a newer format', content: { schemaVersion: 3, ...DEFAULTS, corpora: { current: null, recent: [] } } },
   ];
   it.each(cases)('$name: answers defaults, refuses updates, stays byte-identical', async ({ content }) => {
     await seed(content);

@@ -2,7 +2,9 @@
 import type { Annotation, GlossDocument, PlacedAnnotation, Tag } from '../../shared/types';
 import type { Args } from '../../shared/contract';
 import { GlossatorError } from '../../shared/result';
-import { anchor, checkRange, describe } from '../../shared/anchoring';
+import { checkRange, describe } from '../../shared/anchoring';
+import { reanchor } from '../corpus/reanchor';
+import type { SnapshotStore } from '../corpus/snapshots';
 import type { AnnotationStore } from '../store/annotation-store';
 import type { TagStore } from '../store/tag-store';
 import type { CorpusService } from './corpus-service';
@@ -11,8 +13,13 @@ export interface Clock {
   now(): Date;
 }
 
-export function place(doc: GlossDocument, annotation: Annotation): PlacedAnnotation {
-  const outcome = anchor(doc.text, doc.contentHash, annotation.target);
+/**
+ * Where a passage sits in the document's current text. `oldText` is the text the passage was made
+ * on (its target's contentHash), when a snapshot of it is at hand: re-anchoring then follows the
+ * edit itself rather than searching for the quote. Without it, the quote search alone decides.
+ */
+export function place(doc: GlossDocument, annotation: Annotation, oldText: string | null = null): PlacedAnnotation {
+  const outcome = reanchor(annotation, doc, oldText);
   return { ...annotation, state: outcome.state, range: outcome.range };
 }
 
@@ -59,12 +66,43 @@ export class AnnotationService {
     private readonly tags: TagStore,
     private readonly clock: Clock,
     private readonly newId: () => string,
+    // Last and optional so compositions that predate snapshots keep working: without one,
+    // passages on changed text are placed by the quote search alone (nothing is lost, only the
+    // diff step). The app's composition (core.ts, now workspace.ts) passes one.
+    private readonly snapshots: SnapshotStore | null = null,
   ) {}
+
+  // Snapshot texts by content hash (null: none on disk, or damaged), so a listing loads each
+  // old version of a document once per session, not once per passage or per listing.
+  private readonly texts = new Map<string, string | null>();
 
   async list(docId: string): Promise<PlacedAnnotation[]> {
     const doc = this.corpus.get(docId);
     const annotations = await this.store.list(docId);
-    return annotations.map((a) => place(doc, a)).sort(byReadingOrder);
+    // Passages made on the current text (retargeted in review, or from before snapshots
+    // existed) need its snapshot for the next edit. Best effort: a listing must not fail on it,
+    // and a missing snapshot only costs the diff step later.
+    if (annotations.some((a) => a.target.contentHash === doc.contentHash)) {
+      await this.saveSnapshot(doc).catch(() => undefined);
+    }
+    return (await this.placeAll(doc, annotations)).sort(byReadingOrder);
+  }
+
+  private async placeAll(doc: GlossDocument, annotations: readonly Annotation[]): Promise<PlacedAnnotation[]> {
+    const old = new Set(annotations.map((a) => a.target.contentHash).filter((h) => h !== doc.contentHash));
+    for (const hash of old) {
+      if (this.texts.has(hash) || this.snapshots === null) continue;
+      // A malformed hash in a hand-edited file is simply not found.
+      this.texts.set(hash, await this.snapshots.load(hash).catch(() => null));
+    }
+    return annotations.map((a) => place(doc, a, this.texts.get(a.target.contentHash) ?? null));
+  }
+
+  /** Keeps the document's current text under its hash, once; later edits are diffed against it. */
+  private async saveSnapshot(doc: GlossDocument): Promise<void> {
+    if (this.snapshots === null) return;
+    await this.snapshots.save(doc.contentHash, doc.text);
+    this.texts.set(doc.contentHash, doc.text);
   }
 
   async create(args: Args<'createAnnotation'>): Promise<PlacedAnnotation> {
@@ -92,6 +130,9 @@ export class AnnotationService {
       created: stamp,
       modified: stamp,
     };
+    // Before the passage, so no stored passage waits on a snapshot that a crash prevented. A
+    // disk that refuses this small write would refuse the passage too: the error is the same.
+    await this.saveSnapshot(doc);
     await this.store.add(doc.id, annotation);
     return place(doc, annotation);
   }
@@ -110,7 +151,7 @@ export class AnnotationService {
       note: args.note ?? a.note,
       modified,
     }));
-    return place(doc, updated);
+    return (await this.placeAll(doc, [updated]))[0]!;
   }
 
   async remove(args: Args<'deleteAnnotation'>): Promise<{ annotationId: string }> {
@@ -125,9 +166,11 @@ export class AnnotationService {
     return this.tags.exclusive(async () => {
       // Checked, not normalised: the passage comes back byte for byte, duplicates and all.
       await this.checkTags(annotation.tagIds);
+      // The passage may come back onto text that changed since; later edits diff from this one.
+      await this.saveSnapshot(doc);
       // The store refuses an id the document already has with 'invalid-argument'.
       await this.store.add(doc.id, annotation);
-      return place(doc, annotation);
+      return (await this.placeAll(doc, [annotation]))[0]!;
     });
   }
 

@@ -1,31 +1,37 @@
-// The one place the Electron-free core is composed: paths, clock and id source are injected here.
+// Composes the Electron-free core: global services, the open corpus (a Workspace), switching corpora and watching the folder.
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../../shared/contract';
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { METHODS, type Handlers, type Method, type Results } from '../../shared/contract';
+import type { CorpusChangeReport, CorpusInfo } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
-import { AnnotationStore } from '../store/annotation-store';
 import { TagStore } from '../store/tag-store';
-import { SearchIndex } from '../search/search-index';
-import { AnnotationService, type Clock } from './annotation-service';
-import { CodebookService } from './codebook-service';
-import { CorpusService } from './corpus-service';
-import { CoverageService } from './coverage-service';
+import type { StoreIo } from '../store/json-store';
+import { SUPPORTED_EXTENSIONS } from '../corpus/readers';
+import type { Clock } from './annotation-service';
+import type { CorpusService } from './corpus-service';
+import { CorpusWatcher } from './corpus-watcher';
 import { SettingsService } from './settings-service';
-import { documentHandlers } from './handlers/documents';
-import { annotationHandlers } from './handlers/annotations';
-import { codebookHandlers } from './handlers/codebook';
-import { exportHandlers, type OpenTarget, type PdfPrinter, type SaveTarget } from './handlers/export';
-import { ImportService } from '../interop/import-service';
-import { retrievalHandlers } from './handlers/retrieval';
-import { searchHandlers } from './handlers/search';
-import { readingHandlers } from './handlers/reading';
+import { Workspace, type CoreMethod, type WorkspaceEnv, type WorkspaceMethod } from './workspace';
+import { describeFolder, refOf, resolveCorpusFolder } from './workspace-corpora';
+import { syncFolder } from './workspace-sync';
+import { corporaHandlers } from './handlers/corpora';
+import type { OpenTarget, PdfPrinter, SaveTarget } from './handlers/export';
 
 export type { OpenTarget, PdfPrinter, SaveTarget } from './handlers/export';
 
 export interface CoreOptions {
   dataDir: string;
+  /** The corpus folder opened first. Opening it writes nothing (it joins the recent list once left). */
   corpusDir: string;
-  /** Annotations are keyed to the corpus; the bundled corpus is "default". */
-  corpusKey?: string;
+  /**
+   * The bundled corpus: read-only (nothing is imported into it) and stored under the key "default".
+   * Defaults to corpusDir, so a core given one folder keeps the single-corpus behaviour (its data
+   * under "default"); callers that may start on the analyst's own folder must pass it.
+   */
+  bundledCorpusDir?: string;
+  /** Watch the open corpus folder and reload what changes (Electron does; tests and the CLI need not). */
+  watch?: boolean;
   clock?: Clock;
   newId?: () => string;
   version?: string;
@@ -33,64 +39,163 @@ export interface CoreOptions {
   openTarget?: OpenTarget;
   /** PDF export is only offered where a print engine is injected (Electron, the Chromium test host). */
   pdf?: PdfPrinter;
+  /**
+   * How every store meets the disk (see StoreIo): the app passes { damaged: 'move-aside' }; the CLI
+   * leaves damaged files in place and collects them with onDamaged. Default: report only.
+   */
+  storeIo?: StoreIo;
 }
 
+export type CorpusChangeListener = (report: CorpusChangeReport) => void;
+
 export interface Core {
-  handlers: Handlers;
-  corpus: CorpusService;
+  /**
+   * One handler per method. The same object for the core's whole life (IPC registers it once): each
+   * call goes to the corpus open at that moment.
+   */
+  readonly handlers: Handlers;
+  /** The open corpus's documents. */
+  readonly corpus: CorpusService;
+  /** The open corpus. */
+  info(): CorpusInfo;
+  /** Reports of the open corpus's folder changing (with `watch`); answers the unsubscribe function. */
+  onCorpusChanged(listener: CorpusChangeListener): () => void;
   /** Resolves once every acknowledged write is on disk; call before quitting. */
   flush(): Promise<void>;
+  /** Stops watching, then flushes. Every caller must call it when done (a watcher keeps Node running). */
+  close(): Promise<void>;
 }
 
 const systemClock: Clock = { now: () => new Date() };
 const noSaveTarget: SaveTarget = {
   chooseSavePath: () => Promise.reject(new GlossatorError('unsupported', 'Saving files is not available here.')),
 };
-const noOpenTarget: OpenTarget = {
-  chooseOpenPath: () => Promise.reject(new GlossatorError('unsupported', 'Opening files is not available here.')),
-};
+const unavailable = () => Promise.reject(new GlossatorError('unsupported', 'Opening files is not available here.'));
+const noOpenTarget: OpenTarget = { chooseOpenPath: unavailable, chooseFolder: unavailable, chooseFiles: unavailable };
+
+const warn = (message: string): void => console.warn(`Glossator: ${message}`);
 
 export async function createCore(options: CoreOptions): Promise<Core> {
-  const { dataDir, corpusDir } = options;
-  const corpusKey = options.corpusKey ?? 'default';
-  const clock = options.clock ?? systemClock;
-  const corpus = await CorpusService.open(corpusDir);
-  const store = new AnnotationStore({ dataDir, corpusKey });
-  const tags = new TagStore({ dataDir });
-  const newId = options.newId ?? randomUUID;
-  const annotations = new AnnotationService(corpus, store, tags, clock, newId);
-  const codebook = new CodebookService({ tags, store, corpus, clock });
-  const coverage = new CoverageService({ dataDir, corpusKey });
-  const settings = new SettingsService({ dataDir });
-  const index = SearchIndex.build(corpus.all());
-  const importer = new ImportService({ corpus, annotations, store, tags, codebook, newId, clock });
-
-  const handlers: Handlers = {
-    ...documentHandlers({ corpus, annotations, coverage, info: { version: options.version ?? '0.0.0', dataDir, corpusDir } }),
-    ...annotationHandlers({ annotations }),
-    listTags: async () => tags.list(),
-    ...codebookHandlers({ codebook }),
-    ...exportHandlers({
-      corpus,
-      annotations,
-      tags,
-      importer,
-      clock,
-      version: options.version ?? '0.0.0',
-      saveTarget: options.saveTarget ?? noSaveTarget,
-      openTarget: options.openTarget ?? noOpenTarget,
-      pdf: options.pdf ?? null,
-    }),
-    ...retrievalHandlers({ corpus, annotations }),
-    ...searchHandlers({ index }),
-    ...readingHandlers({ corpus, coverage, settings }),
+  const { dataDir } = options;
+  const tags = new TagStore({ dataDir }, options.storeIo);
+  const settings = new SettingsService({ dataDir }, options.storeIo);
+  const env: WorkspaceEnv = {
+    dataDir,
+    tags,
+    settings,
+    clock: options.clock ?? systemClock,
+    newId: options.newId ?? randomUUID,
+    version: options.version ?? '0.0.0',
+    saveTarget: options.saveTarget ?? noSaveTarget,
+    openTarget: options.openTarget ?? noOpenTarget,
+    pdf: options.pdf ?? null,
+    storeIo: options.storeIo ?? {},
   };
+  const bundledPath = resolve(options.bundledCorpusDir ?? options.corpusDir);
+  const bundled = await realpath(bundledPath).catch(() => bundledPath);
+  const listeners = new Set<CorpusChangeListener>();
+  let closed = false;
+
+  /** Watches a workspace's folder; a report is sent only while that workspace is the open one. */
+  async function watchFolder(ws: Workspace): Promise<CorpusWatcher | null> {
+    if (!options.watch) return null;
+    const onBatch = async (names: string[]) => {
+      const report = await syncFolder(ws, names, warn);
+      if (report === null || ws !== current || closed) return;
+      for (const listener of listeners) {
+        try {
+          listener(report);
+        } catch (error) {
+          warn(`a corpus change listener failed: ${String(error)}`);
+        }
+      }
+    };
+    try {
+      return await CorpusWatcher.start({ dir: ws.dir, extensions: SUPPORTED_EXTENSIONS, onBatch, onError: (e) => warn(String(e)) });
+    } catch (error) {
+      // The corpus is still usable without live updates; reopening it tries again.
+      warn(`could not watch ${ws.dir}: ${String(error)}`);
+      return null;
+    }
+  }
+
+  let current = await Workspace.open(refOf(await resolveCorpusFolder(resolve(options.corpusDir)), bundled), env);
+  let watcher = await watchFolder(current);
+  // Writes of corpora left behind, awaited by flush(); switches run one at a time.
+  let retired: Promise<unknown> = Promise.resolve();
+  let switching: Promise<unknown> = Promise.resolve();
+
+  async function switchTo(path: string): Promise<CorpusInfo> {
+    if (closed) throw new GlossatorError('unsupported', 'Glossator is closing; no corpus can be opened now.');
+    const real = await resolveCorpusFolder(path);
+    const previous = current;
+    if (real !== previous.dir) {
+      let next: Workspace;
+      try {
+        next = await Workspace.open(refOf(real, bundled), env);
+      } catch (error) {
+        if (error instanceof GlossatorError) throw error;
+        throw new GlossatorError('io-error', `Could not open the corpus at ${path}: ${(error as Error).message}`);
+      }
+      // The new corpus is complete before it is swapped in: a failed open leaves the old one open.
+      const nextWatcher = await watchFolder(next);
+      const previousWatcher = watcher;
+      current = next;
+      watcher = nextWatcher;
+      retired = Promise.all([retired, previousWatcher?.close(), previous.flush()]).catch((e) => warn(String(e)));
+    }
+    try {
+      await settings.rememberCorpus(real, previous.dir);
+    } catch (error) {
+      // The corpus is open; only the recent list could not be saved (settings.json is damaged, or the disk refused).
+      warn(`the recent corpora were not saved: ${(error as Error).message}`);
+    }
+    return current.info();
+  }
+
+  function open(path: string): Promise<CorpusInfo> {
+    const run = switching.then(() => switchTo(path));
+    switching = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Remembered folders other than the open one, most recent first; folders gone are left out. */
+  async function list(): Promise<Results['listCorpora']> {
+    const open = current.info();
+    const { recent } = await settings.corpora();
+    const infos = await Promise.all(recent.filter((p) => p !== open.path).map((p) => describeFolder(p, bundled)));
+    return { current: open, recent: infos.filter((i): i is CorpusInfo => i !== null && i.path !== open.path) };
+  }
+
+  const own = corporaHandlers({ list, open, openTarget: env.openTarget });
+  const isOwn = (m: Method): m is CoreMethod => m in own;
+  // Looked up per call, so the handler object never changes while the corpus behind it does.
+  const route = (m: Method) =>
+    isOwn(m) ? own[m] : (args: unknown) => (current.handlers[m as WorkspaceMethod] as (a: unknown) => Promise<unknown>)(args);
+  const handlers = Object.freeze(Object.fromEntries(METHODS.map((m) => [m, route(m)]))) as unknown as Handlers;
+
+  async function flush(): Promise<void> {
+    await switching;
+    await Promise.all([current.flush(), tags.flush(), settings.flush(), retired]);
+  }
 
   return {
     handlers,
-    corpus,
-    flush: async () => {
-      await Promise.all([store.flush(), tags.flush(), coverage.flush(), settings.flush()]);
+    get corpus() {
+      return current.corpus;
+    },
+    info: () => current.info(),
+    onCorpusChanged(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    flush,
+    async close() {
+      closed = true;
+      await switching;
+      await watcher?.close();
+      watcher = null;
+      await flush();
     },
   };
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Coverage, GlossDocument } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
-import { JsonStore } from '../store/json-store';
+import { JsonStore, type StoreIo } from '../store/json-store';
+import { FolderScan } from '../store/damage';
+import { realFileOps } from '../store/file-ops';
 import { assertPathPart } from '../store/annotation-store';
 
 /** Format version of a coverage file; bump it when the stored shape changes. */
@@ -39,10 +41,17 @@ function counts(doc: GlossDocument, index: number): boolean {
 export class CoverageService {
   private readonly dir: string;
   private readonly stores = new Map<string, JsonStore<CoverageFile>>();
+  private readonly scan: FolderScan;
 
-  constructor(opts: CoverageServiceOptions) {
+  /** `io` (optional) injects file-system calls and says what to do with damaged files; see StoreIo. */
+  constructor(
+    opts: CoverageServiceOptions,
+    private readonly io: StoreIo = {},
+  ) {
     assertPathPart('corpus key', opts.corpusKey);
     this.dir = join(opts.dataDir, 'corpora', opts.corpusKey, 'coverage');
+    // One folder listing for all documents' files (see FolderScan), not one per document.
+    this.scan = new FolderScan(io.ops ?? realFileOps, io.damaged === 'move-aside');
   }
 
   /** Path of a document's coverage file (for messages and tests; the service owns the file). */
@@ -64,6 +73,8 @@ export class CoverageService {
         }),
         version: COVERAGE_FILE_VERSION,
         defaults: () => ({ schemaVersion: COVERAGE_FILE_VERSION, docId, contentHash: doc.contentHash, read: [] }),
+        io: this.io,
+        scan: this.scan,
       });
       this.stores.set(doc.id, store);
     }
@@ -79,8 +90,8 @@ export class CoverageService {
    * restoring the old text brings them back.
    *
    * Coverage is a reading aid, not research data, so an unreadable file answers "nothing read"
-   * rather than failing (the document list must still load); the file is left untouched and
-   * set() refuses to write over it with 'store-unreadable'. `problem()` says what is wrong.
+   * rather than failing (the document list must still load); the file is never overwritten (see
+   * StoreIo) and set() refuses with 'store-unreadable'. `problem()` says what is wrong.
    */
   async get(doc: GlossDocument): Promise<Coverage> {
     let file: CoverageFile;

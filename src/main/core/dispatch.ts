@@ -26,7 +26,8 @@ export async function dispatch(
   method: unknown,
   payload: unknown,
 ): Promise<Result<unknown>> {
-  if (!isMethod(method)) return fail('invalid-argument', `Unknown call "${String(method)}".`);
+  // typeof, not String(): a value whose toString throws must not make the boundary throw.
+  if (!isMethod(method)) return fail('invalid-argument', `Unknown call (${typeof method === 'string' ? `"${method.slice(0, 80)}"` : typeof method}).`);
   const parsed = argSchemas[method].safeParse(payload ?? {});
   if (!parsed.success) {
     const tooBig = parsed.error.issues.some((i) => i.code === 'too_big');

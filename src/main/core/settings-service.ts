@@ -1,18 +1,33 @@
-// The analyst's settings (theme, pane widths, last document, scroll positions) in <dataDir>/settings.json.
+// The analyst's settings (theme, pane widths, last document, scroll positions) and recent corpora in <dataDir>/settings.json.
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Args } from '../../shared/contract';
 import type { Settings } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
-import { JsonStore } from '../store/json-store';
+import { JsonStore, type StoreIo } from '../store/json-store';
+import type { Migration } from '../store/migrations';
 
-/** Format version of settings.json; bump it when the stored shape changes. */
-export const SETTINGS_FILE_VERSION = 1;
+/**
+ * Format version of settings.json; bump it when the stored shape changes.
+ * 1: theme, panes, lastDocId, scroll. 2: + corpora (read from a version 1 file with no recent corpora).
+ */
+export const SETTINGS_FILE_VERSION = 2;
+
+/** Corpus folders remembered; older ones are dropped beyond this. */
+export const MAX_RECENT_CORPORA = 10;
+
+/** The corpus folders the analyst opened: absolute real paths, most recent first. */
+export interface CorporaSettings {
+  /** The folder last opened with openCorpus, for the app to reopen on start; null before any. */
+  current: string | null;
+  recent: string[];
+}
 
 /** Scroll positions kept; the least recently set are dropped beyond this, so the file stays small. */
 export const MAX_SCROLL_ENTRIES = 500;
 
-export type SettingsFile = { schemaVersion: typeof SETTINGS_FILE_VERSION } & Settings;
+// Corpora stay out of Settings: the renderer reads them through listCorpora, as CorpusInfo.
+export type SettingsFile = { schemaVersion: typeof SETTINGS_FILE_VERSION } & Settings & { corpora: CorporaSettings };
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   theme: 'system',
@@ -21,6 +36,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   scroll: Object.freeze({}),
 });
 
+const corpusPath = z.string().min(1).max(4096);
+
 // Pane bounds match the updateSettings contract, so whatever get() answers update() would accept.
 const settingsFileSchema: z.ZodType<SettingsFile> = z.object({
   schemaVersion: z.literal(SETTINGS_FILE_VERSION),
@@ -28,9 +45,23 @@ const settingsFileSchema: z.ZodType<SettingsFile> = z.object({
   panes: z.object({ left: z.number().int().min(160).max(800), right: z.number().int().min(220).max(900) }),
   lastDocId: z.string().min(1).nullable(),
   scroll: z.record(z.string().min(1), z.number().int().nonnegative()),
+  corpora: z.object({ current: corpusPath.nullable(), recent: z.array(corpusPath).max(MAX_RECENT_CORPORA) }),
 });
 
-const defaults = (): SettingsFile => ({ schemaVersion: SETTINGS_FILE_VERSION, ...structuredClone(DEFAULT_SETTINGS) });
+/**
+ * Upgrades applied in memory on read (see DurableAdapter); the file is written in the current
+ * format on the next change only. Fixtures of every version: test/fixtures/stores/settings/.
+ */
+export const SETTINGS_MIGRATIONS: readonly Migration[] = [
+  // 1 → 2: recent corpora arrived; a version 1 file remembers none.
+  { from: 1, to: 2, up: (v1) => ({ ...v1, corpora: { current: null, recent: [] } }) },
+];
+
+const defaults = (): SettingsFile => ({
+  schemaVersion: SETTINGS_FILE_VERSION,
+  ...structuredClone(DEFAULT_SETTINGS),
+  corpora: { current: null, recent: [] },
+});
 
 export interface SettingsServiceOptions {
   dataDir: string;
@@ -38,19 +69,22 @@ export interface SettingsServiceOptions {
 
 /**
  * Settings are not precious the way annotations are: a damaged settings.json must not stop the
- * app. get() then answers the defaults; the file is left untouched and update() refuses to write
- * over it ('store-unreadable', naming the file), the rule every Glossator file follows. `problem`
- * says what is wrong, for a notice.
+ * app. get() then answers the defaults; the file is never overwritten (left in place, or moved
+ * aside where the host asks, see StoreIo) and update() refuses ('store-unreadable', naming the
+ * file), the rule every Glossator file follows. `problem` says what is wrong, for a notice.
  */
 export class SettingsService {
   private readonly store: JsonStore<SettingsFile>;
 
-  constructor(opts: SettingsServiceOptions) {
+  /** `io` (optional) injects file-system calls and says what to do with a damaged file; see StoreIo. */
+  constructor(opts: SettingsServiceOptions, io?: StoreIo) {
     this.store = new JsonStore<SettingsFile>({
       file: join(opts.dataDir, 'settings.json'),
       schema: settingsFileSchema,
       version: SETTINGS_FILE_VERSION,
+      migrations: SETTINGS_MIGRATIONS,
       defaults,
+      io,
     });
   }
 
@@ -96,6 +130,31 @@ export class SettingsService {
       }
       throw error;
     }
+  }
+
+  /** The remembered corpus folders; none while settings.json is missing or unreadable. Writes nothing. */
+  async corpora(): Promise<CorporaSettings> {
+    try {
+      return structuredClone((await this.store.read()).corpora);
+    } catch (error) {
+      if (error instanceof GlossatorError && error.code === 'store-unreadable') return defaults().corpora;
+      throw error;
+    }
+  }
+
+  /**
+   * Remembers `path` as the current corpus and the most recent one; `previous` (the corpus being
+   * left) goes right after it, so the corpus the app started with stays reachable from the list
+   * although starting writes nothing. Keeps MAX_RECENT_CORPORA, dropping the oldest.
+   */
+  async rememberCorpus(path: string, previous?: string): Promise<CorporaSettings> {
+    const next = await this.store.update((draft) => {
+      const first = previous !== undefined && previous !== path ? [path, previous] : [path];
+      const rest = draft.corpora.recent.filter((p) => !first.includes(p));
+      draft.corpora = { current: path, recent: [...first, ...rest].slice(0, MAX_RECENT_CORPORA) };
+      return draft.corpora;
+    });
+    return structuredClone(next);
   }
 
   /** Waits until every queued write has settled. */

@@ -1,20 +1,20 @@
 // The corpus loader: reads a folder of source files plus its manifest into normalised documents.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { GlossatorError } from '../../shared/result';
 import type { DocumentMeta, GlossDocument } from '../../shared/types';
 import { deriveMeta } from './meta';
-import { NORMALISER_VERSION, normalise } from './normalise';
+import { readDocument, supportedExtension, type ReadResult } from './readers/index';
 
 export const MANIFEST_FILE = 'manifest.json';
 
-/** Turns a file's bytes into raw text; importers for .md, .html and .pdf will join this map. */
-type Reader = (bytes: Uint8Array) => string;
-const READERS: Readonly<Record<string, Reader>> = {
-  // fatal: a file that is not UTF-8 should fail loudly, not turn into U+FFFD that annotations anchor on.
-  '.txt': (bytes) => new TextDecoder('utf-8', { fatal: true }).decode(bytes),
-};
+/** A file that could not be loaded, and why, in words the analyst can act on. */
+export interface CorpusProblem {
+  source: string;
+  message: string;
+}
 
 const nullableText = z.string().min(1).nullable();
 const manifestSchema = z.strictObject({
@@ -26,53 +26,83 @@ const manifestSchema = z.strictObject({
       author: nullableText,
       publisher: nullableText,
       date: nullableText,
-      url: nullableText,
+      // Only web addresses: a manifest is data, and its URL reaches exports as a link target.
+      url: nullableText.transform((u) => (u && /^https?:\/\//i.test(u) ? u : null)),
       provenance: z.string().min(1),
       titleSource: z.enum(['text', 'descriptive']),
     }),
   ),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
-type ManifestEntry = Manifest['documents'][number];
+export type ManifestEntry = Manifest['documents'][number];
 
 export function hashText(text: string): string {
   return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
-export async function loadCorpus(dir: string): Promise<GlossDocument[]> {
+/**
+ * Every file with a supported extension, sorted by name. A file that cannot be read does not stop
+ * the rest: it is left out and listed in `problems`. A broken manifest still throws, since it
+ * describes the whole folder.
+ */
+export async function loadCorpus(dir: string): Promise<{ documents: GlossDocument[]; problems: CorpusProblem[] }> {
   const entries = await readManifest(dir);
   const files = (await readdir(dir, { withFileTypes: true })).filter((f) => f.isFile()).map((f) => f.name);
-  const docs: GlossDocument[] = [];
+  const documents: GlossDocument[] = [];
+  const problems: CorpusProblem[] = [];
+  const ids = new Map<string, string>();
   for (const source of files.sort()) {
-    const read = READERS[extname(source).toLowerCase()];
-    if (read === undefined) continue;
-    docs.push(toDocument(source, await readSource(join(dir, source), read), entries.get(source)));
+    if (supportedExtension(source) === null) continue;
+    // "a b.txt" and "a-b.txt", or "x.pdf" and "x.docx", would share an id and so one annotation file.
+    const other = ids.get(idOf(source));
+    if (other !== undefined) {
+      problems.push({ source, message: `${source} was not loaded: it maps to document id "${idOf(source)}", as "${other}" does; rename one of them.` });
+      continue;
+    }
+    try {
+      documents.push(await loadDocument(dir, source, entries.get(source)));
+      ids.set(idOf(source), source);
+    } catch (e) {
+      problems.push({ source, message: (e as Error).message });
+    }
   }
-  assertUniqueIds(docs);
-  return docs;
+  return { documents, problems };
 }
 
-async function readSource(path: string, read: Reader): Promise<string> {
-  const bytes = await readFile(path);
+/**
+ * Reads and normalises one file of the folder: for loading the corpus, and for reloading a file
+ * that changed. Meta comes from the manifest entry, else from what the file states (HTML meta
+ * tags, PDF info…), else from the text. Throws a GlossatorError naming the file.
+ */
+export async function loadDocument(dir: string, fileName: string, manifestEntry?: ManifestEntry): Promise<GlossDocument> {
+  let bytes: Uint8Array;
   try {
-    return read(bytes);
+    bytes = await readFile(join(dir, fileName));
   } catch (e) {
-    throw new Error(`${path}: cannot be read as text (${(e as Error).message})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new GlossatorError(code === 'ENOENT' ? 'not-found' : 'io-error', `${fileName} could not be read from the corpus folder (${code ?? (e as Error).message}).`);
   }
+  return toDocument(fileName, await readDocument(fileName, bytes), manifestEntry);
 }
 
-function toDocument(source: string, raw: string, entry: ManifestEntry | undefined): GlossDocument {
-  const { text, blocks } = normalise(raw);
-  const meta: DocumentMeta = entry === undefined ? deriveMeta(blocks, text, source) : metaFromEntry(entry);
+function toDocument(source: string, read: ReadResult, entry: ManifestEntry | undefined): GlossDocument {
+  const { text, blocks } = read;
+  const stated: DocumentMeta = { ...deriveMeta(blocks, text, source), ...definedOnly(read.meta) };
+  const meta: DocumentMeta = entry === undefined ? stated : { ...stated, ...metaFromEntry(entry) };
   return {
     ...meta,
     id: idOf(source),
     text,
     blocks,
     contentHash: hashText(text),
-    normaliser: NORMALISER_VERSION,
+    normaliser: read.normaliser,
     wordCount: countWords(text),
   };
+}
+
+/** Reader meta without empty values, so a missing title never hides the derived one. */
+function definedOnly(meta: ReadResult['meta']): ReadResult['meta'] {
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== null && v !== ''));
 }
 
 function metaFromEntry(e: ManifestEntry): DocumentMeta {
@@ -85,20 +115,8 @@ export const idOf = (source: string): string => source.replace(/\.[^.]*$/, '').r
 /** Tokens with at least one letter or digit, so dashes and bullets do not count as words. */
 export const countWords = (text: string): number => text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
 
-/** "a b.txt" and "a-b.txt" would share an id, and so one annotation file. */
-function assertUniqueIds(docs: readonly GlossDocument[]): void {
-  const seen = new Map<string, string>();
-  for (const d of docs) {
-    const other = seen.get(d.id);
-    if (other !== undefined) {
-      throw new Error(`Corpus files "${other}" and "${d.source}" both map to document id "${d.id}"; rename one.`);
-    }
-    seen.set(d.id, d.source);
-  }
-}
-
 /** Manifest entries by source file name; an absent manifest means every document derives its meta. */
-async function readManifest(dir: string): Promise<Map<string, ManifestEntry>> {
+export async function readManifest(dir: string): Promise<Map<string, ManifestEntry>> {
   const path = join(dir, MANIFEST_FILE);
   let json: string;
   try {

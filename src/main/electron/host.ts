@@ -1,9 +1,10 @@
-// Electron's side of the core's host services: save and open dialogs, and PDF through printToPDF.
+// Electron's side of the core's host services: save, open, folder and document dialogs, and PDF through printToPDF.
 import { BrowserWindow, dialog } from 'electron';
 import { extname } from 'node:path';
 import type { OpenTarget, PdfPrinter, SaveTarget } from '../core/core';
 import type { ImportFormat } from '../../shared/types';
-import { SECURE_WEB_PREFERENCES } from './window';
+import { SUPPORTED_EXTENSIONS } from '../corpus/readers';
+import { printWindowOptions } from './window-options';
 
 const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   '.md': { name: 'Markdown', extensions: ['md'] },
@@ -36,12 +37,29 @@ export const electronOpenTarget: OpenTarget = {
     const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },
+  async chooseFolder() {
+    const options = { title: 'Open a corpus folder', properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const win = parent();
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  async chooseFiles() {
+    const documents = { name: 'Documents', extensions: SUPPORTED_EXTENSIONS.map((e) => e.replace(/^\./, '')) };
+    const options = {
+      title: 'Add documents to the corpus',
+      properties: ['openFile' as const, 'multiSelections' as const],
+      filters: [documents, { name: 'All files', extensions: ['*'] }],
+    };
+    const win = parent();
+    const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? [] : result.filePaths;
+  },
 };
 
 /** Prints in a hidden, sandboxed window with JavaScript off: the digest HTML has no scripts to run. */
 export const electronPdf: PdfPrinter = {
   async print(html) {
-    const win = new BrowserWindow({ show: false, webPreferences: { ...SECURE_WEB_PREFERENCES, javascript: false } });
+    const win = new BrowserWindow(printWindowOptions());
     try {
       await win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
       const pdf = await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });

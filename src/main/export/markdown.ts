@@ -9,6 +9,14 @@ const ANYWHERE = /[\\`*_[\]~|#]/g;
 /** An `&` that would start a character reference ("&lt;", "&#60;"); a bare "R&D" stays readable. */
 const ENTITY_START = /&(?=#?[0-9A-Za-z]+;)/g;
 
+/**
+ * GFM turns bare URLs, "www." names and e-mail addresses into live links. An escaped ":" or "."
+ * or "@" renders as itself but breaks the pattern, so quoted URLs stay text (and cannot be clicked).
+ */
+const AUTOLINK_SCHEME = /\b([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g;
+const AUTOLINK_WWW = /\b(www)\./gi;
+const AUTOLINK_EMAIL = /@(?=[A-Za-z0-9_-]+\.)/g;
+
 /** A line that would open a list, setext underline or thematic break once escaped characters are gone. */
 const LINE_START_MARKER = /^[-+=]/;
 const ORDERED_LIST_MARKER = /^(\d{1,9})([.)])(?=\s|$)/;
@@ -45,7 +53,10 @@ function escapeLine(line: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(ANYWHERE, '\\$&')
-    .replace(/!(?=\\\[)/g, '\\!');
+    .replace(/!(?=\\\[)/g, '\\!')
+    .replace(AUTOLINK_SCHEME, '$1\\:')
+    .replace(AUTOLINK_WWW, '$1\\.')
+    .replace(AUTOLINK_EMAIL, '\\@');
   return escaped.replace(LINE_START_MARKER, '\\$&').replace(ORDERED_LIST_MARKER, '$1\\$2');
 }
 

@@ -1,8 +1,11 @@
 // Annotations of one corpus, one JSON file per document, so a save costs what that document holds.
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Annotation } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
-import { JsonStore } from './json-store';
+import { JsonStore, type StoreIo } from './json-store';
+import { FolderScan, pendingDamaged } from './damage';
+import { realFileOps } from './file-ops';
 import { ANNOTATION_FILE_VERSION, annotationFileSchema, type AnnotationFile } from './schemas';
 
 // docId and corpusKey become file and folder names: a strict pattern rules out traversal ("..",
@@ -24,13 +27,31 @@ export interface AnnotationStoreOptions {
   corpusKey: string;
 }
 
+/** A document whose annotation file could not be used, and the backups that could replace it. */
+export interface DamagedDocument {
+  docId: string;
+  file: string;
+  /** Where the damaged file was moved (never deleted); null when it was left in place. */
+  movedTo: string | null;
+  /** Why it cannot be used, in plain words. */
+  reason: string;
+  /** Backup generations that can be restored, newest first. */
+  backups: { generation: number; savedAt: string; passages: number }[];
+}
+
 export class AnnotationStore {
   private readonly dir: string;
   private readonly stores = new Map<string, JsonStore<AnnotationFile>>();
+  private readonly scan: FolderScan;
 
-  constructor(opts: AnnotationStoreOptions) {
+  /** `io` (optional) injects file-system calls and says what to do with damaged files; see StoreIo. */
+  constructor(
+    opts: AnnotationStoreOptions,
+    private readonly io: StoreIo = {},
+  ) {
     assertPathPart('corpus key', opts.corpusKey);
     this.dir = join(opts.dataDir, 'corpora', opts.corpusKey, 'annotations');
+    this.scan = new FolderScan(io.ops ?? realFileOps, io.damaged === 'move-aside');
   }
 
   /** Path of a document's annotation file (for messages and tools; the store owns the file). */
@@ -52,6 +73,8 @@ export class AnnotationStore {
         }),
         version: ANNOTATION_FILE_VERSION,
         defaults: () => ({ schemaVersion: ANNOTATION_FILE_VERSION, docId, annotations: [] }),
+        io: this.io,
+        scan: this.scan,
       });
       this.stores.set(docId, store);
     }
@@ -125,10 +148,70 @@ export class AnnotationStore {
     });
   }
 
+  /**
+   * Ids of the documents that have an annotation file here, sorted; [] before the first write.
+   * Found from the folder, not the corpus, so passages of a removed document can still be listed.
+   * Names that are not valid ids (temp files of an interrupted write, files dropped in by hand)
+   * are skipped: no store could be opened for them anyway.
+   */
+  async documentIds(): Promise<string[]> {
+    let entries;
+    try {
+      entries = await readdir(this.dir, { withFileTypes: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw new GlossatorError('io-error', `Could not list ${this.dir}: ${(err as Error).message}.`);
+    }
+    return entries
+      .filter((e) => e.isFile() && e.name.endsWith('.json'))
+      .map((e) => e.name.slice(0, -'.json'.length))
+      .filter((id) => PATH_PART.test(id))
+      .sort();
+  }
+
   /** The plain-words reason the document's file could not be opened, or null. */
   problem(docId: string): string | null {
     assertPathPart('document id', docId);
     return this.stores.get(docId)?.problem ?? null;
+  }
+
+  /**
+   * Every document of this corpus whose annotation file cannot be used: files found damaged, and
+   * files an earlier run moved aside and no backup has replaced yet. Reads each file once (later
+   * calls answer from memory), so it can be called before or after the documents are listed.
+   */
+  async damaged(): Promise<DamagedDocument[]> {
+    const pending = (await pendingDamaged(this.io.ops ?? realFileOps, this.dir, '.json')).filter((id) => PATH_PART.test(id));
+    const ids = new Set([...(await this.documentIds()), ...pending]);
+    for (const [docId, store] of this.stores) if (store.damage) ids.add(docId);
+    const found: DamagedDocument[] = [];
+    for (const docId of [...ids].sort()) {
+      const store = this.storeOf(docId);
+      await store.open().catch(() => undefined);
+      const damage = store.damage;
+      if (!damage) continue;
+      const backups = (await store.backups()).map((b) => ({
+        generation: b.generation,
+        savedAt: b.savedAt.toISOString(),
+        passages: b.data.annotations.length,
+      }));
+      found.push({ docId, file: damage.file, movedTo: damage.movedTo, reason: damage.reason, backups });
+    }
+    return found;
+  }
+
+  /**
+   * Puts backup `generation` (1 = the newest, see damaged()) in place of a damaged annotation file
+   * and answers its passages; the damaged file stays aside. 'invalid-argument' if the document is
+   * not damaged, 'not-found' if there is no such backup.
+   */
+  async restoreBackup(docId: string, generation: number): Promise<Annotation[]> {
+    return (await this.storeOf(docId).restore(generation)).annotations;
+  }
+
+  /** For a damaged document with no usable backup: keeps the damaged file aside and starts with no passages. */
+  async startEmpty(docId: string): Promise<void> {
+    await this.storeOf(docId).startEmpty();
   }
 
   /** Waits until every queued write of every document has settled. */

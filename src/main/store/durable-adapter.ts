@@ -1,22 +1,30 @@
-// A lowdb Adapter that reads one JSON file with zod validation and writes it durably (fsync + rename + dir fsync).
-import { mkdir, open, readFile } from 'node:fs/promises';
+// A lowdb Adapter over one JSON file: zod-checked and migrated on read; written durably (temp + fsync + rename + folder fsync) with backups.
 import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { GlossatorError } from '../../shared/result';
+import { type FileOps, codeOf, explainOsError, realFileOps, syncDir } from './file-ops';
+import { type BackupOutcome, backupFile, keepBackup, linkOrCopy } from './backups';
+import { tempName } from './damage';
+import { type Migration, checkMigrations, migrate } from './migrations';
+
+export { describeOsError, explainOsError } from './file-ops';
 
 export interface DurableAdapterOptions<T> {
   file: string;
   schema: z.ZodType<T>;
   /** Highest `schemaVersion` this build understands; a newer file is refused, never rewritten. */
   version: number;
+  /** Upgrades from older versions, applied on read; the upgraded form is written on the next save. */
+  migrations?: readonly Migration[];
+  /** The file-system calls; the real ones unless a test injects faults. */
+  ops?: FileOps;
 }
 
 /**
- * Raised when the new file is already in place but the disk did not confirm the folder update, so the
- * change is visible yet may not survive a crash. The store adopts the new state (memory must match
- * the file) while still telling the caller the save is not confirmed.
+ * Raised when the new file is in place, the disk did not confirm the folder update, and the
+ * previous version could not be put back. The store adopts the new state (memory must match the
+ * file) while telling the caller the save is not confirmed.
  */
 export class UnconfirmedWriteError extends GlossatorError {
   constructor(message: string) {
@@ -24,43 +32,26 @@ export class UnconfirmedWriteError extends GlossatorError {
   }
 }
 
-const OS_ERRORS: Record<string, string> = {
-  ENOSPC: 'no space left on device',
-  EDQUOT: 'disk quota exceeded',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'the disk is read-only',
-  EIO: 'input/output error (the disk may be failing)',
-  ENOTDIR: 'part of the folder path is a file, not a folder',
-  EISDIR: 'a folder is in the way of the file',
-  EEXIST: 'something else is already at that path',
-  EBUSY: 'the file is in use by another program',
-  EMFILE: 'too many files are open',
-  ENAMETOOLONG: 'the path is too long',
-};
+/**
+ * Why a file cannot be used. Only 'content' damage is moved aside when read: a file in a newer
+ * format is fine for the build that wrote it, and a permission problem is cured by fixing the
+ * permissions, not by moving the file.
+ */
+export type UnreadableKind = 'content' | 'newer' | 'permission';
 
-/** Plain words for an OS error, ending with its code, e.g. "no space left on device (ENOSPC)". */
-export function describeOsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | null)?.code;
-  if (code) return `${OS_ERRORS[code] ?? (err as Error).message} (${code})`;
-  return err instanceof Error ? err.message : String(err);
+export class UnreadableFileError extends GlossatorError {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly kind: UnreadableKind,
+  ) {
+    super('store-unreadable', `Cannot open ${file}: ${reason}. The file has been left untouched.`);
+  }
 }
 
-// Codes platforms use to say "directories cannot be fsynced here" (Windows: EISDIR/EPERM, some
-// network and FUSE filesystems: EINVAL/ENOTSUP/EBADF). Nothing more can be done there, so go on.
-const DIR_FSYNC_UNSUPPORTED = new Set(['EISDIR', 'EINVAL', 'EPERM', 'ENOTSUP', 'EBADF']);
-
-/** fsync a directory so that renames and new entries in it survive a crash. */
-export async function fsyncDir(dir: string): Promise<void> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch (err) {
-    if (!DIR_FSYNC_UNSUPPORTED.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
+/** fsync a folder so renames and new entries in it survive a crash ("not possible here" counts as done). */
+export function fsyncDir(dir: string): Promise<void> {
+  return syncDir(realFileOps, dir);
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -74,35 +65,52 @@ function describeIssues(error: z.ZodError): string {
 
 export class DurableAdapter<T> implements Adapter<T> {
   readonly file: string;
+  readonly ops: FileOps;
   private readonly schema: z.ZodType<T>;
   private readonly version: number;
+  private readonly migrations: readonly Migration[];
 
   constructor(opts: DurableAdapterOptions<T>) {
     this.file = opts.file;
     this.schema = opts.schema;
     this.version = opts.version;
+    this.migrations = opts.migrations ?? [];
+    this.ops = opts.ops ?? realFileOps;
+    checkMigrations(this.migrations, this.version);
   }
 
   /** The parsed file, or null when it does not exist. */
   async read(): Promise<T | null> {
-    let bytes: Buffer;
     try {
-      bytes = await readFile(this.file);
+      return await this.readCopy(this.file);
     } catch (err) {
-      // ENOTDIR: a path component is a file, so this file cannot exist either.
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return null;
-      throw new GlossatorError('io-error', `Could not read ${this.file}: ${describeOsError(err)}.`);
+      if (codeOf(err) === 'ENOENT' || codeOf(err) === 'ENOTDIR') return null;
+      throw err;
     }
-    return this.decode(bytes);
   }
 
-  private decode(bytes: Buffer): T {
-    const unreadable = (problem: string) =>
-      new GlossatorError(
-        'store-unreadable',
-        `Cannot open ${this.file}: ${problem}. The file has been left untouched.`,
-      );
+  /**
+   * Reads `path` (this file, a backup or a moved-aside copy) by this file's rules. A missing file
+   * rejects with the OS error (code ENOENT); one Glossator may not read is unreadable, not an
+   * io-error, because retrying will not help.
+   */
+  async readCopy(path: string): Promise<T> {
+    let bytes: Buffer;
+    try {
+      bytes = await this.ops.readFile(path);
+    } catch (err) {
+      const code = codeOf(err);
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw err;
+      if (code === 'EACCES' || code === 'EPERM') {
+        throw new UnreadableFileError(path, `Glossator is not allowed to read it (${code}); check its permissions`, 'permission');
+      }
+      throw new GlossatorError('io-error', `${explainOsError(err)}: could not read ${path}.`);
+    }
+    return this.decode(bytes, path);
+  }
+
+  private decode(bytes: Buffer, path: string): T {
+    const unreadable = (reason: string, kind: UnreadableKind = 'content') => new UnreadableFileError(path, reason, kind);
     if (bytes.length === 0) throw unreadable('it is empty');
     if (bytes.every((b) => b === 0)) {
       throw unreadable('it contains only zero bytes, as a crash or a full disk can leave behind');
@@ -120,15 +128,25 @@ export class DurableAdapter<T> implements Adapter<T> {
       throw unreadable(
         `it was written by a newer version of Glossator (format version ${found}; ` +
           `this version reads up to ${this.version})`,
+        'newer',
       );
     }
-    const parsed = this.schema.safeParse(json);
+    const upgraded = migrate(json, this.version, this.migrations);
+    if (!upgraded.ok) throw unreadable(upgraded.problem);
+    const parsed = this.schema.safeParse(upgraded.data);
     if (!parsed.success) {
-      throw unreadable(`it does not have the expected structure (${describeIssues(parsed.error)})`);
+      const from = upgraded.from < this.version ? ` after upgrading it from format version ${upgraded.from}` : '';
+      throw unreadable(`it does not have the expected structure${from} (${describeIssues(parsed.error)})`);
     }
     return parsed.data;
   }
 
+  /**
+   * Saves `data`: a temp file is written and fsynced, the current version is kept as .bak, the temp
+   * file is renamed over the target and the folder is fsynced. Any failure rejects with an
+   * io-error and leaves the previous file as it was; if the folder fsync fails after the rename,
+   * the previous version is put back first (UnconfirmedWriteError if even that fails).
+   */
   async write(data: T): Promise<void> {
     // Validate before saving: writing something we could not read back would lock the file.
     const parsed = this.schema.safeParse(data);
@@ -138,33 +156,73 @@ export class DurableAdapter<T> implements Adapter<T> {
         `Refusing to save ${this.file}: the data is not in the stored format (${describeIssues(parsed.error)}).`,
       );
     }
-    const text = `${JSON.stringify(parsed.data, null, 2)}\n`;
+    const bytes = Buffer.from(`${JSON.stringify(parsed.data, null, 2)}\n`);
     const dir = dirname(this.file);
+    const notSaved = (err: unknown) =>
+      new GlossatorError('io-error', `${explainOsError(err)}: could not save ${this.file}. Your previous data is unchanged.`);
     let created: string | undefined;
     try {
-      created = await mkdir(dir, { recursive: true });
-      // Temp file with a unique name, write, fsync, close, rename over the target; concurrent
-      // calls for the same path are queued by write-file-atomic itself. Options object is fresh
-      // each call because write-file-atomic stores the old file's mode/owner into it.
-      await writeFileAtomic(this.file, text, { fsync: true });
+      created = await this.ops.mkdir(dir);
     } catch (err) {
-      throw new GlossatorError(
-        'io-error',
-        `Could not save ${this.file}: ${describeOsError(err)}. Your previous data is unchanged.`,
-      );
+      throw notSaved(err);
+    }
+    const temp = tempName(this.file);
+    try {
+      await this.writeTemp(temp, bytes);
+    } catch (err) {
+      await this.ops.unlink(temp).catch(() => undefined);
+      throw notSaved(err);
+    }
+    const previous = await keepBackup(this.ops, this.file);
+    try {
+      await this.ops.rename(temp, this.file);
+    } catch (err) {
+      await this.ops.unlink(temp).catch(() => undefined);
+      throw notSaved(err);
     }
     try {
-      // The rename lives in the directory: fsync it, and every directory mkdir just created
-      // (each one's entry lives in its parent), or a crash can forget the new file.
-      await fsyncDir(dir);
+      // The rename lives in the folder: fsync it, and every folder mkdir just created (each one's
+      // entry lives in its parent), or a crash can forget the new file.
+      await syncDir(this.ops, dir);
       if (created) {
-        for (let d = dir; d !== dirname(created); d = dirname(d)) await fsyncDir(dirname(d));
+        for (let d = dir; d !== dirname(created); d = dirname(d)) await syncDir(this.ops, dirname(d));
       }
     } catch (err) {
+      await this.undo(previous, err);
+    }
+  }
+
+  private async writeTemp(temp: string, bytes: Buffer): Promise<void> {
+    const handle = await this.ops.create(temp);
+    try {
+      await handle.write(bytes);
+      await handle.sync();
+    } catch (err) {
+      await handle.close().catch(() => undefined);
+      throw err;
+    }
+    await handle.close();
+  }
+
+  // The new version is visible but unconfirmed. Putting the previous one back keeps "io-error"
+  // meaning "nothing was changed", so the caller's retry cannot apply the change twice.
+  private async undo(previous: BackupOutcome, err: unknown): Promise<never> {
+    const what = `${explainOsError(err)} while confirming the save of ${this.file}`;
+    const temp = tempName(this.file);
+    try {
+      if (previous === 'lost') throw err;
+      if (previous === 'none') await this.ops.unlink(this.file);
+      else {
+        await linkOrCopy(this.ops, backupFile(this.file, 1), temp);
+        await this.ops.rename(temp, this.file);
+      }
+    } catch {
+      await this.ops.unlink(temp).catch(() => undefined);
       throw new UnconfirmedWriteError(
-        `Saved ${this.file}, but the disk did not confirm it: ${describeOsError(err)}. ` +
-          'The change may be lost if the computer stops now.',
+        `${what}: the change is in the file, but it may be lost if the computer stops now.`,
       );
     }
+    await syncDir(this.ops, dirname(this.file)).catch(() => undefined);
+    throw new GlossatorError('io-error', `${what}, so the change was undone. Your previous data is unchanged.`);
   }
 }

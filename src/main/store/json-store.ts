@@ -2,7 +2,13 @@
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { GlossatorError } from '../../shared/result';
-import { DurableAdapter, UnconfirmedWriteError } from './durable-adapter';
+import { DurableAdapter, UnconfirmedWriteError, UnreadableFileError } from './durable-adapter';
+import { type FileOps, codeOf, describeOsError, realFileOps, statOrNull } from './file-ops';
+import { BACKUP_GENERATIONS, backupFile, backupFiles, type BackupFile } from './backups';
+import { type DamageReport, FolderScan, type StoreIo, moveAside } from './damage';
+import type { Migration } from './migrations';
+
+export type { StoreIo } from './damage';
 
 export interface JsonStoreOptions<T> {
   file: string;
@@ -10,29 +16,52 @@ export interface JsonStoreOptions<T> {
   version: number;
   /** State used while the file does not exist; nothing is written until the first change. */
   defaults: () => T;
+  migrations?: readonly Migration[];
+  io?: StoreIo;
+  /** Shared by the stores of one folder (see FolderScan); a store makes its own otherwise. */
+  scan?: FolderScan;
+}
+
+/** A backup generation that can be restored, with its contents. */
+export interface Backup<T> extends BackupFile {
+  data: T;
 }
 
 export class JsonStore<T> {
   readonly file: string;
   private readonly db: Low<T>;
   private readonly adapter: DurableAdapter<T>;
+  private readonly defaults: () => T;
+  private readonly io: StoreIo;
+  private readonly ops: FileOps;
+  private readonly scan: FolderScan;
   private opening: Promise<void> | null = null;
   private opened = false;
   private exists = false;
-  // Remembered so the file is never overwritten while unreadable. A later "move aside" step
-  // will clear it; until then every operation answers with the same error.
+  // Remembered so the file is never overwritten while unreadable: every operation answers with the
+  // same error until a backup is restored or the store starts afresh.
   private failure: GlossatorError | null = null;
+  private report: DamageReport | null = null;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(opts: JsonStoreOptions<T>) {
     this.file = opts.file;
-    this.adapter = new DurableAdapter({ file: opts.file, schema: opts.schema, version: opts.version });
+    this.io = opts.io ?? {};
+    this.ops = this.io.ops ?? realFileOps;
+    this.scan = opts.scan ?? new FolderScan(this.ops, this.io.damaged === 'move-aside');
+    this.defaults = opts.defaults;
+    this.adapter = new DurableAdapter({ ...opts, ops: this.ops });
     this.db = new Low<T>(this.adapter, opts.defaults());
   }
 
   /** Why the file could not be opened, in plain words; null if it opened or was not tried yet. */
   get problem(): string | null {
     return this.failure?.message ?? null;
+  }
+
+  /** The damaged file this store found (and where it went), or null. */
+  get damage(): DamageReport | null {
+    return this.report;
   }
 
   /** Whether the file exists on disk (known after open). */
@@ -51,15 +80,63 @@ export class JsonStore<T> {
   }
 
   private async load(): Promise<void> {
+    await this.scan.visit(this.file);
+    let data: T | null;
     try {
-      const data = await this.adapter.read();
-      if (data !== null) this.db.data = data;
-      this.exists = data !== null;
-      this.opened = true;
+      data = await this.adapter.read();
     } catch (err) {
-      if (err instanceof GlossatorError && err.code === 'store-unreadable') this.failure = err;
+      if (err instanceof UnreadableFileError) throw this.damaged(await this.setAside(err));
       throw err;
     }
+    if (data === null) {
+      // Gone, but moved aside by an earlier run and never replaced: still damaged, not empty.
+      const aside = (await this.scan.movedAside(this.file)).at(-1);
+      if (aside !== undefined) throw this.damaged(await this.earlier(aside));
+    } else this.db.data = data;
+    this.exists = data !== null;
+    this.opened = true;
+  }
+
+  private damaged(report: DamageReport): GlossatorError {
+    this.report = report;
+    this.failure = new GlossatorError('store-unreadable', report.message);
+    try {
+      this.io.onDamaged?.(report);
+    } catch {
+      // A listener's failure must not change what the store answers.
+    }
+    return this.failure;
+  }
+
+  private async setAside(err: UnreadableFileError): Promise<DamageReport> {
+    const report: DamageReport = { file: this.file, reason: err.reason, movedTo: null, message: err.message };
+    if (this.io.damaged !== 'move-aside' || err.kind !== 'content') return report;
+    const opening = `Cannot open ${this.file}: ${err.reason}.`;
+    try {
+      const movedTo = await this.moveAside();
+      return { ...report, movedTo, message: `${opening} It was moved to ${movedTo} (nothing was deleted); restore a backup to use it again.` };
+    } catch (moveErr) {
+      return { ...report, message: `${opening} It could not be moved aside (${describeOsError(moveErr)}), so it has been left untouched.` };
+    }
+  }
+
+  private async earlier(aside: string): Promise<DamageReport> {
+    let reason = 'it could not be read';
+    try {
+      await this.adapter.readCopy(aside);
+    } catch (err) {
+      if (err instanceof UnreadableFileError) reason = err.reason;
+    }
+    const message =
+      `${this.file} could not be opened earlier (${reason}) and was moved to ${aside} (nothing was deleted); ` +
+      'restore a backup to use it again.';
+    return { file: this.file, reason, movedTo: aside, message };
+  }
+
+  private async moveAside(): Promise<string> {
+    const target = await moveAside(this.ops, this.file, (this.io.now ?? (() => new Date()))());
+    await this.scan.noteMoved(target);
+    return target;
   }
 
   /** A copy of the acknowledged state, so callers cannot change memory behind the writer's back. */
@@ -74,29 +151,96 @@ export class JsonStore<T> {
    * mutator throws, nothing is written; if the write fails, the state stays as it is on disk.
    */
   update<R>(mutator: (draft: T) => R): Promise<R> {
-    const run = this.queue.then(() => this.apply(mutator));
+    return this.enqueue(async () => {
+      await this.open();
+      const draft = structuredClone(this.db.data);
+      const result = mutator(draft);
+      // Written through the adapter rather than Low.write(), which writes Low.data and so would
+      // expose the new state before the disk has it.
+      await this.save(draft);
+      return result;
+    });
+  }
+
+  private enqueue<R>(task: () => Promise<R>): Promise<R> {
+    const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async apply<R>(mutator: (draft: T) => R): Promise<R> {
-    await this.open();
-    const draft = structuredClone(this.db.data);
-    const result = mutator(draft);
-    // Written through the adapter rather than Low.write(), which writes Low.data and so would
-    // expose the new state before the disk has it.
+  private async save(data: T): Promise<void> {
     try {
-      await this.adapter.write(draft);
+      await this.adapter.write(data);
     } catch (err) {
-      if (err instanceof UnconfirmedWriteError) {
-        this.db.data = draft;
-        this.exists = true;
-      }
+      if (err instanceof UnconfirmedWriteError) this.adopt(data);
       throw err;
     }
-    this.db.data = draft;
+    this.adopt(data);
+  }
+
+  private adopt(data: T): void {
+    this.db.data = data;
     this.exists = true;
-    return result;
+    this.opened = true;
+    this.failure = null;
+    this.report = null;
+  }
+
+  /** The backup generations that can be read, newest first; an unusable one is not offered. */
+  async backups(): Promise<Backup<T>[]> {
+    const usable: Backup<T>[] = [];
+    for (const b of await backupFiles(this.ops, this.file)) {
+      try {
+        usable.push({ ...b, data: await this.adapter.readCopy(b.file) });
+      } catch {
+        // Left out: restoring it would only fail.
+      }
+    }
+    return usable;
+  }
+
+  /** Replaces a damaged file with backup `generation` (1 = newest) and answers its contents. */
+  restore(generation: number): Promise<T> {
+    return this.replaceDamaged(async () => {
+      if (!Number.isInteger(generation) || generation < 1 || generation > BACKUP_GENERATIONS) {
+        throw new GlossatorError('invalid-argument', `Backup generations are 1 to ${BACKUP_GENERATIONS}, not ${generation}.`);
+      }
+      const path = backupFile(this.file, generation);
+      try {
+        return await this.adapter.readCopy(path);
+      } catch (err) {
+        if (codeOf(err) === 'ENOENT') throw new GlossatorError('not-found', `There is no backup ${generation} of ${this.file}.`);
+        if (err instanceof UnreadableFileError) {
+          throw new GlossatorError('store-unreadable', `Backup ${generation} of ${this.file} cannot be used either: ${err.reason}.`);
+        }
+        throw err;
+      }
+    });
+  }
+
+  /** Gives up on a damaged file (it stays aside) and starts from the defaults, written at once. */
+  startEmpty(): Promise<T> {
+    return this.replaceDamaged(async () => this.defaults());
+  }
+
+  private replaceDamaged(source: () => Promise<T>): Promise<T> {
+    return this.enqueue(async () => {
+      await this.open().catch(() => undefined);
+      const report = this.report;
+      if (!report) throw new GlossatorError('invalid-argument', `${this.file} is not damaged; there is nothing to replace.`);
+      const data = await source();
+      // Whatever is still at the file's name (left in place, a newer format, unreadable) goes
+      // aside first: a file Glossator could not read is never overwritten.
+      if (await statOrNull(this.ops, this.file).catch(() => true)) {
+        try {
+          this.report = { ...report, movedTo: await this.moveAside() };
+        } catch (err) {
+          throw new GlossatorError('io-error', `Could not move ${this.file} aside: ${describeOsError(err)}. Nothing was changed.`);
+        }
+      }
+      await this.save(data);
+      return structuredClone(data);
+    });
   }
 
   /** Resolves once every update queued so far, and any queued meanwhile, has settled. */

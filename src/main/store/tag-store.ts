@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Tag } from '../../shared/types';
 import { DEFAULT_TAGS } from '../../shared/default-tags';
 import { GlossatorError } from '../../shared/result';
-import { JsonStore } from './json-store';
+import { JsonStore, type StoreIo } from './json-store';
+import type { DamageReport } from './damage';
 import { TAG_FILE_VERSION, tagFileSchema, type TagFile } from './schemas';
 
 export interface TagStoreOptions {
@@ -21,18 +22,35 @@ export class TagStore {
   private seeding: Promise<void> | null = null;
   private turn: Promise<unknown> = Promise.resolve();
 
-  constructor(opts: TagStoreOptions) {
+  /** `io` (optional) injects file-system calls and says what to do with a damaged file; see StoreIo. */
+  constructor(opts: TagStoreOptions, io?: StoreIo) {
     this.store = new JsonStore<TagFile>({
       file: join(opts.dataDir, 'tags.json'),
       schema: tagFileSchema,
       version: TAG_FILE_VERSION,
       defaults: () => ({ schemaVersion: TAG_FILE_VERSION, tags: [] }),
+      io,
     });
   }
 
   /** The plain-words reason tags.json could not be opened, or null. */
   get problem(): string | null {
     return this.store.problem;
+  }
+
+  /** The damaged tags.json found (and where it was moved), or null. */
+  get damage(): DamageReport | null {
+    return this.store.damage;
+  }
+
+  /** Backup generations of tags.json that can be restored, newest first, with their tag counts. */
+  async backups(): Promise<{ generation: number; savedAt: string; tags: number }[]> {
+    return (await this.store.backups()).map((b) => ({ generation: b.generation, savedAt: b.savedAt.toISOString(), tags: b.data.tags.length }));
+  }
+
+  /** Puts backup `generation` in place of a damaged tags.json (which stays aside); answers the codebook. */
+  async restoreBackup(generation: number): Promise<Tag[]> {
+    return (await this.store.restore(generation)).tags;
   }
 
   async list(): Promise<Tag[]> {

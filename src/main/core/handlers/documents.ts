@@ -2,6 +2,7 @@
 import type { Handlers } from '../../../shared/contract';
 import type { DocumentSummary, GlossDocument, PlacedAnnotation } from '../../../shared/types';
 import { GlossatorError } from '../../../shared/result';
+import { addCount } from '../../../shared/counts';
 import { NORMALISER_VERSION } from '../../corpus/normalise';
 import type { AnnotationService } from '../annotation-service';
 import type { CorpusService } from '../corpus-service';
@@ -39,7 +40,7 @@ async function summarise(deps: DocumentDeps, doc: GlossDocument): Promise<Docume
     throw error;
   }
   for (const a of placed) {
-    for (const t of a.tagIds) summary.tagCounts[t] = (summary.tagCounts[t] ?? 0) + 1;
+    for (const t of a.tagIds) addCount(summary.tagCounts, t);
     if (a.state === 'needs-review') summary.needsReview++;
   }
   return { ...summary, passageCount: placed.length };

@@ -25,9 +25,14 @@ import type { CorpusService } from '../corpus-service';
 export interface SaveTarget {
   chooseSavePath(suggestedName: string): Promise<string | null>;
 }
-/** Which file to import: a native dialog in Electron, a given path in tests and the CLI. */
+/** What to open: native dialogs in Electron, given paths in tests and the CLI. null / [] = cancelled. */
 export interface OpenTarget {
+  /** The annotation file to import. */
   chooseOpenPath(format: ImportFormat): Promise<string | null>;
+  /** A corpus folder to open. */
+  chooseFolder(): Promise<string | null>;
+  /** Documents to import into the open corpus. */
+  chooseFiles(): Promise<string[]>;
 }
 /** Turns the HTML digest into PDF: Electron's printToPDF, or Chromium's in the test host. */
 export interface PdfPrinter {

@@ -52,6 +52,13 @@ export class UndoStack {
     return this.undone.at(-1)?.entry.label ?? null;
   }
 
+  /** Forgets everything, e.g. when another corpus opens and the old operations no longer apply. */
+  clear(): void {
+    this.done = [];
+    this.undone = [];
+    this.onChange();
+  }
+
   /**
    * Records a finished operation and clears the redo stack. With `merge`, an entry whose
    * coalesceKey matches the latest one's, recorded soon after, replaces it with the merged entry.

@@ -62,6 +62,31 @@ export class Workbench {
     this.ready = true;
   }
 
+  /** After another corpus was opened: fresh list, first document. */
+  async switchCorpus(): Promise<void> {
+    this.undo.clear();
+    this.doc = null;
+    this.annotations = [];
+    await this.reload();
+    const first = this.documents[0];
+    if (first) await this.open(first.id);
+  }
+
+  /** After the corpus folder changed on disk: refresh the list and the open document. */
+  async corpusChanged(changed: readonly string[], removed: readonly string[]): Promise<void> {
+    const id = this.doc?.id;
+    await this.reload();
+    if (!id) return;
+    if (removed.includes(id)) {
+      this.doc = null;
+      this.annotations = [];
+      const first = this.documents[0];
+      if (first) await this.open(first.id);
+    } else if (changed.includes(id)) {
+      await this.open(id);
+    }
+  }
+
   async open(docId: string, block: number | null = null): Promise<void> {
     const [doc, annotations] = await Promise.all([
       this.call(api().getDocument({ docId })),

@@ -1,0 +1,130 @@
+// The analyst's metadata edits per document (title, author, …) in <dataDir>/corpora/<key>/metadata.json.
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { GlossDocument } from '../../shared/types';
+import { GlossatorError } from '../../shared/result';
+import { JsonStore, type StoreIo } from '../store/json-store';
+import { assertPathPart } from '../store/annotation-store';
+
+/** Format version of metadata.json; bump it when the stored shape changes. */
+export const METADATA_FILE_VERSION = 1;
+
+/** The fields an analyst may override; `source` is provenance and stays what the folder says. */
+export const METADATA_FIELDS = ['title', 'author', 'publisher', 'date', 'url', 'language'] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
+
+/** One document's overrides: a field present replaces what the reader, manifest or derivation gave. */
+export type MetadataOverrides = Partial<Record<MetadataField, string>>;
+
+/** A change: a string sets the override, null removes it (back to the derived value), absent leaves it. */
+export type MetadataPatch = Partial<Record<MetadataField, string | null>>;
+
+export interface MetadataFile {
+  schemaVersion: typeof METADATA_FILE_VERSION;
+  documents: Record<string, MetadataOverrides>;
+}
+
+// Bounds match the updateMetadata contract, so whatever is stored could have been sent.
+const overridesSchema = z.strictObject({
+  title: z.string().min(1).max(500).optional(),
+  author: z.string().max(500).optional(),
+  publisher: z.string().max(500).optional(),
+  date: z.string().max(100).optional(),
+  url: z.string().max(4096).optional(),
+  language: z.string().max(100).optional(),
+});
+
+const metadataFileSchema: z.ZodType<MetadataFile> = z.object({
+  schemaVersion: z.literal(METADATA_FILE_VERSION),
+  documents: z.record(z.string().min(1), overridesSchema),
+});
+
+export interface MetadataStoreOptions {
+  dataDir: string;
+  corpusKey: string;
+}
+
+/**
+ * Overrides live in the data dir, not the corpus folder, so a read-only corpus can be described
+ * and the documents themselves are never rewritten. Overrides of a document that has left the
+ * corpus are kept: it may come back (a file restored, a drive plugged in again).
+ *
+ * The file is read once by open(); apply() is then synchronous, so loading a corpus or reloading a
+ * changed file does not wait on the disk per document. An unreadable file applies no overrides
+ * (documents show what their files say) and update() refuses with 'store-unreadable'.
+ */
+export class MetadataStore {
+  private readonly store: JsonStore<MetadataFile>;
+  private overrides: Record<string, MetadataOverrides> = {};
+
+  /** `io` (optional) injects file-system calls and says what to do with a damaged file; see StoreIo. */
+  constructor(opts: MetadataStoreOptions, io?: StoreIo) {
+    assertPathPart('corpus key', opts.corpusKey);
+    this.store = new JsonStore<MetadataFile>({
+      file: join(opts.dataDir, 'corpora', opts.corpusKey, 'metadata.json'),
+      schema: metadataFileSchema,
+      version: METADATA_FILE_VERSION,
+      defaults: () => ({ schemaVersion: METADATA_FILE_VERSION, documents: {} }),
+      io,
+    });
+  }
+
+  get file(): string {
+    return this.store.file;
+  }
+
+  /** Why metadata.json could not be opened, in plain words; null if it is fine. */
+  get problem(): string | null {
+    return this.store.problem;
+  }
+
+  /** Reads the file; an unreadable one is remembered (see `problem`) rather than thrown. */
+  async open(): Promise<void> {
+    try {
+      this.overrides = (await this.store.read()).documents;
+    } catch (error) {
+      if (error instanceof GlossatorError && error.code === 'store-unreadable') return;
+      throw error;
+    }
+  }
+
+  /**
+   * The document with its overrides applied; the same object when it has none. An empty override
+   * means "none" (an author the derivation guessed wrongly, say), shown as null like a missing one.
+   */
+  apply(doc: GlossDocument): GlossDocument {
+    const own = this.overrides[doc.id];
+    if (own === undefined) return doc;
+    const shown: GlossDocument = { ...doc };
+    for (const field of METADATA_FIELDS) {
+      const value = own[field];
+      if (value === undefined) continue;
+      if (field === 'title') shown.title = value;
+      else shown[field] = value === '' ? null : value;
+    }
+    return shown;
+  }
+
+  /** Changes a document's overrides durably and answers them. */
+  async update(docId: string, patch: MetadataPatch): Promise<MetadataOverrides> {
+    const next = await this.store.update((draft) => {
+      const own: MetadataOverrides = { ...draft.documents[docId] };
+      for (const field of METADATA_FIELDS) {
+        const value = patch[field];
+        if (value === null) delete own[field];
+        else if (value !== undefined) own[field] = value;
+      }
+      if (Object.keys(own).length === 0) delete draft.documents[docId];
+      else draft.documents[docId] = own;
+      return draft.documents;
+    });
+    // A copy: the store's own state must not be reachable from here.
+    this.overrides = structuredClone(next);
+    return { ...next[docId] };
+  }
+
+  /** Waits until every queued write has settled. */
+  flush(): Promise<void> {
+    return this.store.flush();
+  }
+}

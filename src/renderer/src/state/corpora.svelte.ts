@@ -1,0 +1,31 @@
+// Which corpus is open, the recent ones, and switching between them.
+import type { CorpusInfo } from '../../../shared/types';
+import { api } from '../lib/api';
+import type { Workbench } from './workbench.svelte';
+
+export class Corpora {
+  current = $state<CorpusInfo | null>(null);
+  recent = $state<CorpusInfo[]>([]);
+
+  constructor(private readonly wb: Workbench) {}
+
+  async load(): Promise<void> {
+    const corpora = await this.wb.call(api().listCorpora({}));
+    if (!corpora) return;
+    this.current = corpora.current;
+    this.recent = corpora.recent;
+  }
+
+  /** Opens a corpus folder (a folder dialog when no path is given) and shows its first document. */
+  async open(path?: string): Promise<void> {
+    const opened = await api().openCorpus(path ? { path } : {});
+    if (!opened.ok) {
+      if (opened.error.code === 'cancelled') this.wb.notices.say('No corpus was opened.');
+      else this.wb.notices.showError(opened.error);
+      return;
+    }
+    await this.load();
+    await this.wb.switchCorpus();
+    this.wb.notices.say(`Opened ${opened.value.name}: ${opened.value.documentCount} documents.`);
+  }
+}

@@ -1,0 +1,158 @@
+// Importing documents: the original bytes are kept under a unique name, failures leave the folder as it was.
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../src/main/core/core';
+import { dispatch } from '../../src/main/core/dispatch';
+import { MAX_DOCUMENT_BYTES } from '../../src/main/corpus/readers';
+import type { Result } from '../../src/shared/result';
+import type { DocumentSummary, GlossDocument, ImportedDocument, SearchResults } from '../../src/shared/types';
+
+const BUNDLED = join(process.cwd(), 'corpus');
+const FIXTURES = join(process.cwd(), 'test/fixtures/documents');
+
+let root: string;
+let corpusDir: string;
+let outside: string;
+let core: Core;
+let chosen: string[] = [];
+
+beforeEach(async () => {
+  root = await realpath(await mkdtemp(join(tmpdir(), 'glossator-import-')));
+  corpusDir = join(root, 'corpus');
+  outside = join(root, 'downloads');
+  await mkdir(corpusDir);
+  await mkdir(outside);
+  await writeFile(join(corpusDir, 'existing.txt'), 'Existing\n\nA document that was here first.\n');
+  core = await createCore({
+    dataDir: join(root, 'data'),
+    corpusDir,
+    bundledCorpusDir: BUNDLED,
+    openTarget: { chooseOpenPath: async () => null, chooseFolder: async () => null, chooseFiles: async () => chosen },
+  });
+});
+afterEach(async () => {
+  await core.close();
+  await rm(root, { recursive: true, force: true });
+});
+
+const call = (method: string, args: unknown = {}, on = core) => dispatch(on.handlers, method, args);
+async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+async function failure(result: Promise<Result<unknown>>) {
+  const r = await result;
+  if (r.ok) throw new Error('expected a failure');
+  return r.error;
+}
+const files = async () => (await readdir(corpusDir)).sort();
+async function put(name: string, content: string | Uint8Array): Promise<string> {
+  const path = join(outside, name);
+  await writeFile(path, content);
+  return path;
+}
+const find = (query: string) =>
+  value<SearchResults>(call('search', { query, wholeWord: false, caseSensitive: false, diacriticSensitive: false }));
+
+describe('importing a document', () => {
+  it('copies a .txt unchanged, loads it, and makes it searchable', async () => {
+    const bytes = Buffer.from('Port Report\r\n\r\nThe harbour handled record tonnage of soybeans.\r\n');
+    const imported = await value<ImportedDocument>(call('importDocument', { path: await put('report.txt', bytes) }));
+    expect(imported).toEqual({ docId: 'report', title: expect.any(String), source: 'report.txt' });
+    expect(await readFile(join(corpusDir, 'report.txt'))).toEqual(bytes);
+    expect((await value<DocumentSummary[]>(call('listDocuments'))).map((d) => d.id)).toEqual(['existing', 'report']);
+    expect((await find('soybeans')).documents.map((d) => d.docId)).toEqual(['report']);
+    expect(core.corpus.get('report').source).toBe('report.txt');
+  });
+
+  it('takes dropped bytes (base64) of a .md', async () => {
+    const md = '# Dropped Notes\n\nA paragraph with *emphasis* about copper.\n';
+    const imported = await value<ImportedDocument>(
+      call('importDocument', { name: 'notes.md', base64: Buffer.from(md).toString('base64') }),
+    );
+    expect(imported.source).toBe('notes.md');
+    expect(await readFile(join(corpusDir, 'notes.md'), 'utf8')).toBe(md);
+    expect((await value<GlossDocument>(call('getDocument', { docId: imported.docId }))).text).toContain('copper');
+  });
+
+  it.each(['article.md', 'article.html', 'article.pdf', 'article.docx'])('imports the %s fixture byte for byte', async (name) => {
+    const imported = await value<ImportedDocument>(call('importDocument', { path: join(FIXTURES, name) }));
+    expect(await readFile(join(corpusDir, imported.source))).toEqual(await readFile(join(FIXTURES, name)));
+    expect((await value<GlossDocument>(call('getDocument', { docId: imported.docId }))).wordCount).toBeGreaterThan(0);
+  });
+
+  it('gives a second file of the same name a unique name and id', async () => {
+    const first = await value<ImportedDocument>(call('importDocument', { path: await put('report.txt', 'First\n\nOne.\n') }));
+    const second = await value<ImportedDocument>(call('importDocument', { path: await put('report.txt', 'Second\n\nTwo.\n') }));
+    const third = await value<ImportedDocument>(call('importDocument', { name: 'report.txt', base64: Buffer.from('Third\n\nThree.\n').toString('base64') }));
+    expect([first.source, second.source, third.source]).toEqual(['report.txt', 'report (2).txt', 'report (3).txt']);
+    expect(new Set([first.docId, second.docId, third.docId]).size).toBe(3);
+    expect(await readFile(join(corpusDir, 'report (2).txt'), 'utf8')).toBe('Second\n\nTwo.\n');
+  });
+
+  it('avoids a name whose document id is taken by another file', async () => {
+    const imported = await value<ImportedDocument>(call('importDocument', { path: await put('existing.txt', 'Again\n\nText.\n') }));
+    expect(imported.source).toBe('existing (2).txt');
+    const clash = await value<ImportedDocument>(call('importDocument', { name: 'existing?.txt', base64: Buffer.from('Q\n\nText.\n').toString('base64') }));
+    // "existing-.txt" would do on disk, but its id must differ from every other file's too.
+    expect(clash.docId).not.toBe('existing');
+    expect(await files()).toEqual(['existing (2).txt', 'existing.txt', clash.source].sort());
+  });
+
+  it('answers the chosen files for chooseDocumentFiles', async () => {
+    chosen = ['/a/b.txt', '/c/d.pdf'];
+    expect(await value(call('chooseDocumentFiles'))).toEqual({ paths: chosen });
+  });
+});
+
+describe('refused imports leave the corpus folder as it was', () => {
+  it('refuses the read-only bundled corpus', async () => {
+    const bundled = await createCore({ dataDir: join(root, 'data2'), corpusDir: BUNDLED });
+    const error = await failure(call('importDocument', { path: await put('a.txt', 'A\n\nB.\n') }, bundled));
+    expect(error).toEqual({
+      code: 'unsupported',
+      message: 'The bundled corpus is read-only: open a corpus folder to import documents into.',
+    });
+    await bundled.close();
+  });
+
+  it.each([
+    ['binary.txt', 'invalid-argument'],
+    ['corrupt.pdf', 'invalid-argument'],
+    ['encrypted.pdf', 'unsupported'],
+  ])('a %s that no reader takes is deleted again, with the reader’s error', async (name, code) => {
+    const before = await files();
+    const r = await call('importDocument', { path: join(FIXTURES, name) });
+    expect(r).toMatchObject({ ok: false, error: { code } });
+    if (!r.ok) expect(r.error.message).toContain(name);
+    expect(await files()).toEqual(before);
+  });
+
+  it('refuses files over the size limit before reading them', async () => {
+    const path = join(outside, 'huge.txt');
+    await writeFile(path, '');
+    await truncate(path, MAX_DOCUMENT_BYTES + 1);
+    expect(await failure(call('importDocument', { path }))).toMatchObject({ code: 'too-large' });
+    expect(await files()).toEqual(['existing.txt']);
+  });
+
+  it('refuses formats no reader knows, missing files, files already in the corpus, damaged base64', async () => {
+    expect(await failure(call('importDocument', { path: await put('tool.exe', 'MZ') }))).toMatchObject({ code: 'unsupported' });
+    expect(await failure(call('importDocument', { path: join(outside, 'gone.txt') }))).toMatchObject({ code: 'not-found' });
+    expect(await failure(call('importDocument', { path: join(corpusDir, 'existing.txt') }))).toMatchObject({ code: 'invalid-argument' });
+    expect(await failure(call('importDocument', { name: 'x.txt', base64: 'not base64!' }))).toMatchObject({ code: 'invalid-argument' });
+    expect(await failure(call('importDocument', { name: '..', base64: '' }))).toMatchObject({ code: 'invalid-argument' });
+    expect(await files()).toEqual(['existing.txt']);
+  });
+
+  it('a dropped name cannot reach outside the corpus folder', async () => {
+    const imported = await value<ImportedDocument>(
+      call('importDocument', { name: '../../escape.txt', base64: Buffer.from('Esc\n\nText.\n').toString('base64') }),
+    );
+    expect(imported.source).toBe('escape.txt');
+    expect(await files()).toEqual(['escape.txt', 'existing.txt']);
+  });
+});
