@@ -1,5 +1,5 @@
 // Text the app must not mangle, and a damaged annotation file it must not overwrite.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { WorkbenchPage } from './support/workbench-page';
@@ -29,30 +29,36 @@ test.describe('non-Latin text', () => {
   });
 });
 
-test('a damaged annotation file is reported, kept read-only and never overwritten', async ({ glossator }) => {
+test('a damaged annotation file is moved aside, named, and replaced by its last good backup', async ({ glossator, workbench }) => {
+  const title = 'Russo-Iranian Alignment Will Continue Despite Differences';
+  await workbench.openDocument(title);
+  await workbench.tag('strategic cooperation between Russia and Iran will persist', '1');
+  await workbench.tag('mutual tensions have surfaced in recent weeks', '2');
   const dir = join(glossator.dataDir, 'corpora/default/annotations');
   const file = join(dir, '000_4ab67b766fb33eed.json');
   const damaged = '{"schemaVersion":1,"docId":"000_4ab67b766fb33eed","annotations":[{"id":';
-  await mkdir(dir, { recursive: true });
   await writeFile(file, damaged);
 
   await glossator.restart();
-  const workbench = new WorkbenchPage(glossator);
-  const title = 'Russo-Iranian Alignment Will Continue Despite Differences';
-  await expect(workbench.documentButton(title)).toContainText('Annotations unreadable: read-only');
-  await workbench.openDocument(title);
-  await expect(workbench.alert).toContainText('000_4ab67b766fb33eed.json');
-  await expect(workbench.text.page().getByRole('region', { name: 'Document' }).getByRole('note')).toContainText('read-only');
-  await workbench.screenshot('09-damaged-store');
+  const fresh = new WorkbenchPage(glossator);
+  // The app starts, says which document is affected, and keeps the bad file aside, byte for byte.
+  await expect(fresh.alert.filter({ hasText: 'The annotations of' })).toContainText(`The annotations of “${title}” could not be read`);
+  await expect(fresh.documentButton(title)).toContainText('Annotations unreadable: read-only');
+  const aside = (await readdir(dir)).filter((f) => f.startsWith('000_4ab67b766fb33eed.json.damaged-'));
+  expect(aside).toHaveLength(1);
+  expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe(damaged);
 
-  await workbench.select('strategic cooperation between Russia and Iran will persist');
-  await workbench.page.keyboard.press('1');
-  await expect(workbench.alert).toContainText('000_4ab67b766fb33eed.json');
-  expect(await readFile(file, 'utf8')).toBe(damaged);
+  await fresh.openDocument(title);
+  const notice = fresh.page.getByRole('alert', { name: 'Damaged annotations' });
+  await expect(notice).toContainText('moved aside, not deleted');
+  await fresh.screenshot('09-damaged-store');
+  // Other documents are unaffected meanwhile.
+  await expect(fresh.docCount('Suspicious bind: Iran’s relationship with Russia', 'Cooperation')).toHaveText('0');
 
-  // Other documents are unaffected.
-  await workbench.openDocument('Suspicious bind: Iran’s relationship with Russia');
-  await workbench.select('partners of convenience');
-  await workbench.page.keyboard.press('1');
-  await expect(workbench.passages).toHaveCount(1);
+  await notice.getByRole('button', { name: /Restore the backup from .* \(1 passage\)/ }).click();
+  await expect(fresh.status).toHaveText('Backup restored: 1 passage is back.');
+  await expect(fresh.passages).toHaveCount(1);
+  await expect(fresh.passage('strategic cooperation between Russia and Iran will persist')).toBeVisible();
+  await fresh.tag('mutual tensions have surfaced in recent weeks', '2');
+  await expect(fresh.passages).toHaveCount(2);
 });

@@ -64,6 +64,7 @@ export async function openChromium(browser: Browser, settings: CoreSettings): Pr
     // As in Electron: the repo's corpus is the bundled, read-only one, and the open folder is watched.
     bundledCorpusDir: join(process.cwd(), 'corpus'),
     watch: true,
+    storeIo: { damaged: 'move-aside' },
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.route(`${ORIGIN}/**`, async (route) => {

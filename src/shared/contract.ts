@@ -5,6 +5,7 @@ import type {
   CorpusChangeReport,
   CorpusInfo,
   Coverage,
+  DamagedDocument,
   ImportedDocument,
   ReviewItem,
   DigestGroupBy,
@@ -155,6 +156,9 @@ export const argSchemas = {
   listReview: z.strictObject({}),
   confirmMove: z.strictObject({ docId: id, annotationId: id }),
   reattach: z.strictObject({ docId: id, annotationId: id, start: offset, end: offset, exact: z.string().min(1).max(MAX_PASSAGE_LENGTH) }),
+  listDamaged: z.strictObject({}),
+  restoreBackup: z.strictObject({ docId: id, generation: z.number().int().min(1).max(10) }),
+  startEmpty: z.strictObject({ docId: id }),
 } satisfies { [M in Method]: z.ZodType };
 
 export type Args<M extends Method> = z.infer<(typeof argSchemas)[M]>;
@@ -248,6 +252,12 @@ export interface Results {
   confirmMove: PlacedAnnotation;
   /** Attach a passage to newly selected text in its document. */
   reattach: PlacedAnnotation;
+  /** Documents whose annotation file could not be read (moved aside), with the backups that can replace it. */
+  listDamaged: DamagedDocument[];
+  /** Replace a damaged annotation file with one of its backup generations; answers how many passages came back. */
+  restoreBackup: { passages: number };
+  /** Give a damaged document a fresh, empty annotation file (the damaged one stays where it was moved). */
+  startEmpty: { docId: string };
 }
 
 export type Handler<M extends Method> = (args: Args<M>) => Promise<Results[M]>;

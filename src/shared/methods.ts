@@ -35,6 +35,9 @@ export const METHODS = [
   'listReview',
   'confirmMove',
   'reattach',
+  'listDamaged',
+  'restoreBackup',
+  'startEmpty',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -259,3 +259,15 @@ export interface ImportedDocument {
   /** File name the original was stored under in the corpus folder. */
   source: string;
 }
+
+/** A document whose annotation file could not be read, and the backup generations that can replace it. */
+export interface DamagedDocument {
+  docId: string;
+  /** The file that could not be read. */
+  file: string;
+  /** Where it was moved (never deleted); null when it was left in place. */
+  movedTo: string | null;
+  reason: string;
+  /** Backups, newest first. */
+  backups: { generation: number; savedAt: string; passages: number }[];
+}

@@ -24,6 +24,7 @@ import { retrievalHandlers } from './handlers/retrieval';
 import { searchHandlers } from './handlers/search';
 import { readingHandlers } from './handlers/reading';
 import { reviewHandlers } from './handlers/review';
+import { recoveryHandlers } from './handlers/recovery';
 import { corpusDocumentHandlers } from './handlers/corpora';
 
 /** What every workspace shares: the data dir, the global codebook and settings, the host services. */
@@ -91,6 +92,7 @@ export class Workspace {
       ...searchHandlers({ index: this.index }),
       ...readingHandlers({ corpus, coverage, settings: env.settings }),
       ...reviewHandlers({ review }),
+      ...recoveryHandlers({ store }),
       ...corpusDocumentHandlers({ workspace: this, openTarget: env.openTarget }),
     };
   }

@@ -77,6 +77,8 @@ async function start(): Promise<void> {
     saveTarget: electronSaveTarget,
     openTarget: electronOpenTarget,
     pdf: electronPdf,
+    // The app moves an unreadable annotation file aside and offers its backups; the CLI only reports.
+    storeIo: { damaged: 'move-aside' },
   });
   registerIpc(ipcMain, core.handlers, isOwnUrl);
   const win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));

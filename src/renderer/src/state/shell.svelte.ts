@@ -57,6 +57,11 @@ export class Shell {
     const settings = await this.reading.load();
     const last = settings.lastDocId;
     await Promise.all([this.corpora.load(), this.wb.init(last, last ? (settings.scroll[last] ?? null) : null)]);
+    const damaged = this.wb.documents.filter((d) => d.storeError);
+    if (damaged.length > 0) {
+      const titles = damaged.map((d) => `“${d.title}”`).join(', ');
+      this.wb.notices.showError(`The annotations of ${titles} could not be read; the file was moved aside, not deleted. Open the document to restore a backup.`);
+    }
   }
 
   async show(view: CenterView): Promise<void> {
