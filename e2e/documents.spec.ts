@@ -42,7 +42,7 @@ test('imports documents dropped on the window', async ({ glossator, workbench })
   const { page } = workbench;
   await openScratch(glossator, page);
   const files = await Promise.all(
-    ['article.md', 'article.docx'].map(async (name) => ({ name, bytes: [...(await readFile(join(DOCUMENT_FIXTURES, name)))] })),
+    ['article.txt', 'article.md', 'article.html', 'article.pdf', 'article.docx'].map(async (name) => ({ name, bytes: [...(await readFile(join(DOCUMENT_FIXTURES, name)))] })),
   );
   const transfer = await page.evaluateHandle((list) => {
     const dt = new DataTransfer();
@@ -51,6 +51,7 @@ test('imports documents dropped on the window', async ({ glossator, workbench })
   }, files);
   await page.locator('.app').dispatchEvent('dragover', { dataTransfer: transfer });
   await page.locator('.app').dispatchEvent('drop', { dataTransfer: transfer });
-  await expect(workbench.status).toHaveText('2 of 2 documents imported.', { timeout: 20_000 });
-  await expect(workbench.documents.getByRole('listitem')).toHaveCount(2);
+  await expect(workbench.status).toHaveText('5 of 5 documents imported.', { timeout: 20_000 });
+  await expect(workbench.documents.getByRole('listitem')).toHaveCount(5);
+  await expect(workbench.documentButton('Caspian Corridors and the Limits of Alignment')).toBeVisible();
 });

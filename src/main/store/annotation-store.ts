@@ -28,16 +28,8 @@ export interface AnnotationStoreOptions {
 }
 
 /** A document whose annotation file could not be used, and the backups that could replace it. */
-export interface DamagedDocument {
-  docId: string;
-  file: string;
-  /** Where the damaged file was moved (never deleted); null when it was left in place. */
-  movedTo: string | null;
-  /** Why it cannot be used, in plain words. */
-  reason: string;
-  /** Backup generations that can be restored, newest first. */
-  backups: { generation: number; savedAt: string; passages: number }[];
-}
+import type { DamagedDocument } from '../../shared/types';
+export type { DamagedDocument };
 
 export class AnnotationStore {
   private readonly dir: string;
