@@ -7,7 +7,6 @@ import {
   INK,
   legend,
   line,
-  num,
   plural,
   rect,
   svgFrame,
