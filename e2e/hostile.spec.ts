@@ -219,8 +219,13 @@ async function readingText(workbench: WorkbenchPage): Promise<{ text: string; fo
     const foreign: string[] = [];
     const own = new Set(['class', 'tabindex', 'dir', 'aria-label', 'data-block', 'data-para', 'data-marker', 'data-label']);
     for (const el of article.querySelectorAll('*')) {
-      if (!['p', 'li', 'ul', 'h2'].includes(el.localName)) foreign.push(`<${el.localName}>`);
-      for (const a of el.attributes) if (!own.has(a.name) && !a.name.startsWith('data-svelte')) foreign.push(`${el.localName}[${a.name}]`);
+      // The reader's own chunks of blocks carry a size estimate in their style; nothing else may.
+      const chunk = el.localName === 'div' && el.className === 'chunk';
+      if (!chunk && !['p', 'li', 'ul', 'h2'].includes(el.localName)) foreign.push(`<${el.localName}>`);
+      for (const a of el.attributes) {
+        if (own.has(a.name) || a.name.startsWith('data-svelte') || (chunk && a.name === 'style')) continue;
+        foreign.push(`${el.localName}[${a.name}]`);
+      }
     }
     return { text: article.textContent ?? '', foreign };
   });

@@ -46,6 +46,38 @@ test('whole word and case options narrow the hits', async ({ workbench }) => {
   await expect(summary).toHaveText('No hits');
 });
 
+test('a common prefix: counts for every document, context for the first 1000 hits, the rest on demand', async ({ workbench }) => {
+  const { page } = workbench;
+  const panel = page.getByRole('region', { name: 'Search' });
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await panel.getByRole('searchbox', { name: 'Search the corpus' }).fill('t');
+  await expect(panel.locator('p[aria-live]')).toHaveText(/^\d+ hits in 5 documents$/);
+  const total = Number(/^(\d+)/.exec((await panel.locator('p[aria-live]').textContent()) ?? '')?.[1]);
+  expect(total).toBeGreaterThan(1000);
+  await expect(panel.getByText(`Context lines for the first 1000 of ${total} hits.`, { exact: false })).toBeVisible();
+  const last = 'Russia–Iran relations after Putin’s visit to Tehran';
+  const hitsIn = (title: string) => panel.getByRole('button', { name: new RegExp(`^Go to hit \\d+ of \\d+ in ${title}`) });
+  await expect(hitsIn(last)).toHaveCount(0);
+  await workbench.screenshot('18-search-cut');
+
+  // The reader fetches and paints the hits of a document the answer gave none for.
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  await workbench.openDocument(last);
+  await expect.poll(async () => (await workbench.painted('gl-search')).length).toBeGreaterThan(0);
+  // The panel lists them too, now they are fetched.
+  await page.getByRole('tab', { name: 'Search' }).click();
+  await expect(hitsIn(last).first().locator('mark')).toHaveText(/^t/i);
+  await expect(panel.getByRole('button', { name: `Show hits in ${last}` })).toHaveCount(0);
+
+  // "Show more hits" fetches the rest of a document the answer cut part-way.
+  const cut = 'Russia and Iran: a tactical rather than strategic rapprochement';
+  const before = await hitsIn(cut).count();
+  expect(before).toBeGreaterThan(0);
+  await panel.getByRole('button', { name: `Show more hits in ${cut}` }).click();
+  await expect.poll(async () => hitsIn(cut).count()).toBeGreaterThan(before);
+  await expect(panel.getByRole('button', { name: /^Show (more )?hits in / })).toHaveCount(0);
+});
+
 test.describe('diacritics', () => {
   test.use({ corpusDir: join(process.cwd(), 'e2e/fixtures/intl-corpus') });
   test('cafe finds café (precomposed and decomposed) unless diacritics must match', async ({ workbench }) => {

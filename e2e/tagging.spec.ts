@@ -101,7 +101,10 @@ test('clicking a passage in the panel scrolls to it and flashes it', async ({ wo
   await workbench.passage(late).getByRole('button', { name: /Go to passage/ }).click();
   await expect.poll(() => workbench.painted('gl-flash')).toEqual([late]);
   const inView = await workbench.page.evaluate(() => {
-    const range = [...CSS.highlights.get('gl-flash')!][0] as Range;
+    const flashed = [...CSS.highlights.get('gl-flash')!][0]!;
+    const range = document.createRange();
+    range.setStart(flashed.startContainer, flashed.startOffset);
+    range.setEnd(flashed.endContainer, flashed.endOffset);
     const r = range.getBoundingClientRect();
     return r.top >= 0 && r.bottom <= window.innerHeight;
   });

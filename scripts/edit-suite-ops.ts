@@ -4,6 +4,7 @@
 // Edits are planned against seed offsets and applied right to left, so each one's offsets are
 // still seed offsets when it runs. The ground truth of a passage is then read off the origins:
 // which characters of the new text came from the passage, and how much of it is left.
+import { mulberry32 } from './prng';
 
 export interface Draft {
   text: string;
@@ -59,16 +60,7 @@ export class Claims {
 }
 
 /** Deterministic PRNG (mulberry32), so the suite is the same bytes on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 export const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 export const between = (rng: () => number, lo: number, hi: number) => lo + Math.floor(rng() * (hi - lo + 1));
 

@@ -32,6 +32,10 @@ export interface CoreSettings {
   nextFolderPath?: () => string | null;
   /** Answers the "import documents" dialog; cancelled when absent. */
   nextFilePaths?: () => string[];
+  /** The read-only bundled corpus; the repo's corpus/ when absent (the bench bundles its own). */
+  bundledCorpusDir?: string;
+  /** Watch the open folder as the app does; on unless a caller (the bench's smoke run) opts out. */
+  watch?: boolean;
 }
 
 /** The same engine as Electron's printToPDF: Chromium prints the digest HTML in a scratch page. */
@@ -62,8 +66,8 @@ export async function openChromium(browser: Browser, settings: CoreSettings): Pr
     },
     pdf: chromiumPdf(browser),
     // As in Electron: the repo's corpus is the bundled, read-only one, and the open folder is watched.
-    bundledCorpusDir: join(process.cwd(), 'corpus'),
-    watch: true,
+    bundledCorpusDir: settings.bundledCorpusDir ?? join(process.cwd(), 'corpus'),
+    watch: settings.watch ?? true,
     storeIo: { damaged: 'move-aside' },
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -78,17 +82,22 @@ export async function openChromium(browser: Browser, settings: CoreSettings): Pr
       await route.fulfill({ status: 404, body: 'not found' });
     }
   });
+  // tsx (the bench's runner) compiles with esbuild's keepNames, which wraps functions passed to the
+  // page in a __name() helper the page does not have; Playwright's own loader does not need this.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   const page = await context.newPage();
-  await page.exposeFunction('__glossatorInvoke', (method: unknown, args: unknown) =>
-    dispatch(core.handlers, method, args),
+  // Results cross as one JSON string, as Electron's IPC clones them in one step; Playwright's own
+  // value serialisation walks objects field by field and made a 1 MB document take seconds.
+  await page.exposeFunction('__glossatorInvoke', async (method: unknown, args: unknown) =>
+    JSON.stringify(await dispatch(core.handlers, method, args)),
   );
   await page.addInitScript((methods: readonly string[]) => {
     const w = window as unknown as {
-      __glossatorInvoke: (m: string, a: unknown) => Promise<unknown>;
+      __glossatorInvoke: (m: string, a: unknown) => Promise<string>;
       __glossatorMenu: (command: unknown) => void;
     };
     const api: Record<string, unknown> = Object.fromEntries(
-      methods.map((m) => [m, (args?: unknown) => w.__glossatorInvoke(m, args ?? {})]),
+      methods.map((m) => [m, async (args?: unknown) => JSON.parse(await w.__glossatorInvoke(m, args ?? {})) as unknown]),
     );
     // Stand in for main's two event channels: the fixture calls these where Electron would send IPC.
     const channel = (name: string) => {

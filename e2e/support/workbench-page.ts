@@ -40,11 +40,13 @@ export class WorkbenchPage {
     return this.page.getByRole('banner').getByRole('button', { name, exact: true });
   }
 
-  /** Tags `text` (first occurrence) with the tag whose shortcut is `key`, and waits for it in the panel. */
+  /** Tags `text` (first occurrence) with the tag whose shortcut is `key`, and waits until it is saved. */
   async tag(text: string, key: string): Promise<void> {
     await this.select(text);
     await this.page.keyboard.press(key);
     await expect(this.passage(text)).toBeVisible();
+    // The panel shows a new passage at once and marks it busy until main has saved it.
+    await expect(this.passages.and(this.page.locator('[aria-busy="true"]'))).toHaveCount(0);
   }
 
   documentButton(title: string | RegExp): Locator {
@@ -84,7 +86,14 @@ export class WorkbenchPage {
   async painted(layer: string): Promise<string[]> {
     return this.page.evaluate((name) => {
       const highlight = CSS.highlights.get(name);
-      return highlight ? [...highlight].map((r) => (r as Range).toString()) : [];
+      // Layers hold StaticRanges, which have no text of their own: read it through a live Range.
+      const text = (r: AbstractRange) => {
+        const live = document.createRange();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        return live.toString();
+      };
+      return highlight ? [...highlight].map(text) : [];
     }, layer);
   }
 

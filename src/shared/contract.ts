@@ -127,6 +127,8 @@ export const argSchemas = {
     wholeWord: z.boolean(),
     caseSensitive: z.boolean(),
     diacriticSensitive: z.boolean(),
+    /** Search this document only, to get its own hits with context (the reader, "Show hits"). */
+    docId: id.optional(),
   }),
   getCoverage: z.strictObject({ docId: id }),
   setCoverage: z.strictObject({ docId: id, blocks: z.array(z.number().int().nonnegative()).max(100_000), read: z.boolean() }),
@@ -226,7 +228,11 @@ export interface Results {
   restoreTag: Tag[];
   /** Every passage in the corpus carrying any of these tags (all passages when empty), with citations. */
   listPassages: PassageRow[];
-  /** Full-text search over the corpus index, with keyword-in-context hits. */
+  /**
+   * Full-text search over the corpus index: every document with a hit and its exact count, and
+   * keyword-in-context lines for the corpus's first 1,000 hits (500 at most per document). With
+   * `docId`, that document alone, with its first 500 hits in context.
+   */
   search: SearchResults;
   /** Which blocks of a document are marked read. */
   getCoverage: Coverage;

@@ -160,9 +160,23 @@ export interface SearchHit extends TextPosition {
 
 export interface SearchResults {
   query: string;
+  /** Hits in all: the sum of the documents' counts. */
   total: number;
   /** Documents with at least one hit, in corpus order. */
-  documents: { docId: string; title: string; count: number; hits: SearchHit[] }[];
+  documents: SearchDocumentHits[];
+}
+
+export interface SearchDocumentHits {
+  docId: string;
+  title: string;
+  /** Every hit in the document, exactly. */
+  count: number;
+  /**
+   * Its first hits with context, in text order. Fewer than `count` when the answer was cut: at most
+   * 500 per document and 1,000 per corpus-wide answer, so a common word's hits in later documents
+   * come with none; a search with this `docId` gives them.
+   */
+  hits: SearchHit[];
 }
 
 /** Which blocks of a document the analyst has marked as read. */

@@ -99,6 +99,35 @@ describe('corpus helpers', () => {
     expect(countWords('One — two\n\n– 3 … week-long')).toBe(4);
   });
 
+  // The definition countWords implements in one pass: any difference changes documents' word counts.
+  const reference = (text: string): number => text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+  it.each([
+    ['', 0],
+    ['  a  b  ', 2],
+    ['— • … –', 0],
+    ['\u00a0a\u2003b\ufeffc\u3000d\u2028e\u1680f', 6],
+    ['é 1 .. _ $', 2],
+    ['\u{1D7D8} \u{1D400} \u{1F600}', 2],
+    ['lone \ud800 \udc00 surrogates', 2],
+    ['Тегеран и Москва ٣ تهران', 5],
+    ['a\tb\vc\fd\re\nf', 6],
+  ])('counts %j as %i words, as split-and-test does', (text, words) => {
+    expect(countWords(text)).toBe(words);
+    expect(reference(text)).toBe(words);
+  });
+
+  it('agrees with split-and-test on arbitrary UTF-16', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    // Biased toward the characters that matter: spaces of every kind, ASCII, surrogates.
+    const pool = [0x20, 0x09, 0x0a, 0xa0, 0x2003, 0x3000, 0xfeff, 0x41, 0x7a, 0x35, 0x2d, 0xe9, 0x0663, 0xd83d, 0xde00, 0xdc00];
+    for (let i = 0; i < 2000; i++) {
+      const codes = Array.from({ length: 24 }, () => (next() % 3 === 0 ? next() % 0x10000 : pool[next() % pool.length]!));
+      const text = String.fromCharCode(...codes);
+      expect(countWords(text), JSON.stringify(text)).toBe(reference(text));
+    }
+  });
+
   it.each([
     ['Short title', 'Short title'],
     [

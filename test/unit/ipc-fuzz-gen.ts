@@ -1,17 +1,8 @@
 // Seeded generator of malformed IPC calls for ipc-fuzz.test.ts: junk, near-misses, hostile ids and paths, pollution payloads.
 import { METHODS, type Method } from '../../src/shared/contract';
+import { mulberry32 } from '../../scripts/prng';
 
-/** Mulberry32: small, fast, and the same sequence for the same seed on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export const DOC = '000_4ab67b766fb33eed';
 /** Methods that change nothing: the only ones a random call may succeed at. */

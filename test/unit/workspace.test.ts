@@ -1,5 +1,5 @@
 // Corpora: switching keeps each corpus's passages apart, the recent list, settings migration, and document metadata.
-import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createCore, type Core, type CoreOptions } from '../../src/main/core/cor
 import { dispatch } from '../../src/main/core/dispatch';
 import { MAX_RECENT_CORPORA, SettingsService } from '../../src/main/core/settings-service';
 import { corpusKeyOf } from '../../src/main/core/workspace-corpora';
+import { CACHE_FILE, MIN_CACHED_BYTES } from '../../src/main/corpus/document-cache';
 import type { Result } from '../../src/shared/result';
 import type { CorpusInfo, DocumentSummary, GlossDocument, PlacedAnnotation } from '../../src/shared/types';
 
@@ -242,5 +243,40 @@ describe('document metadata', () => {
     expect(await failure(call(core, 'updateMetadata', { docId: 'doc', title: '   ' }))).toMatchObject({ code: 'invalid-argument' });
     await core.flush();
     await expect(readFile(join(dataDir, 'corpora', corpusKeyOf(a, BUNDLED), 'metadata.json'))).rejects.toThrow();
+  });
+});
+
+describe('the document cache', () => {
+  /** Just over the size a cache is written for, in files old enough to be cached. */
+  async function bigCorpus(): Promise<string> {
+    const paragraph = 'Moscow and Tehran weigh the North-South corridor, payments and oil. '.repeat(20);
+    const body = Array.from({ length: 80 }, () => paragraph).join('\n\n');
+    const files = Object.fromEntries(Array.from({ length: Math.ceil(MIN_CACHED_BYTES / body.length) + 1 }, (_, i) => [`doc-${i}.txt`, `Report ${i}\n\n${body}`]));
+    const dir = await corpus('big', files);
+    for (const name of Object.keys(files)) await utimes(join(dir, name), new Date('2025-01-01'), new Date('2025-01-01'));
+    return dir;
+  }
+  const documents = async (core: Core) =>
+    Promise.all((await ids(core)).map((docId) => value<GlossDocument>(call(core, 'getDocument', { docId }))));
+
+  it('is written by flush() after an open, and a second open gives the same documents without rewriting it', async () => {
+    const dir = await bigCorpus();
+    const file = join(dataDir, 'corpora', corpusKeyOf(dir, BUNDLED), 'cache', CACHE_FILE);
+    const first = await open(dir);
+    const cold = await documents(first);
+    await first.close();
+    const written = await stat(file);
+
+    const second = await open(dir);
+    expect(await documents(second)).toStrictEqual(cold);
+    await second.flush();
+    const after = await stat(file);
+    expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
+  });
+
+  it('is not written for a small corpus: opening it leaves the data dir empty', async () => {
+    const core = await open(await corpus('alpha', { 'doc.txt': article('Alpha', 'Text.') }));
+    await core.flush();
+    expect(await readdir(dataDir).catch(() => [])).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { SnapshotStore } from '../corpus/snapshots';
 import type { AnnotationStore } from '../store/annotation-store';
 import type { TagStore } from '../store/tag-store';
 import type { CorpusService } from './corpus-service';
+import { PlacementCache, type PassageCounts, type Placement } from './placements';
 
 export interface Clock {
   now(): Date;
@@ -76,16 +77,36 @@ export class AnnotationService {
   // old version of a document once per session, not once per passage or per listing.
   private readonly texts = new Map<string, string | null>();
 
+  // Placements are kept per document until its passages or its text change (see placements.ts).
+  private readonly placements = new PlacementCache();
+
+  /** The document's passages placed on its current text, in reading order (frozen; the array is the caller's). */
   async list(docId: string): Promise<PlacedAnnotation[]> {
+    return [...(await this.placement(docId)).passages];
+  }
+
+  /** How many passages the document has, per tag and needing review, as list() places them. */
+  async counts(docId: string): Promise<PassageCounts> {
+    const { counts } = await this.placement(docId);
+    return { ...counts, tagCounts: { ...counts.tagCounts } };
+  }
+
+  /** The document's placement, shared and frozen: made once per state of its passages and text. */
+  async placement(docId: string): Promise<Placement> {
     const doc = this.corpus.get(docId);
-    const annotations = await this.store.list(docId);
+    const file = await this.store.current(docId);
+    const annotations = file.annotations;
     // Passages made on the current text (retargeted in review, or from before snapshots
     // existed) need its snapshot for the next edit. Best effort: a listing must not fail on it,
-    // and a missing snapshot only costs the diff step later.
-    if (annotations.some((a) => a.target.contentHash === doc.contentHash)) {
+    // and a missing snapshot only costs the diff step later; a failed save is tried again by
+    // the next listing.
+    if (this.texts.get(doc.contentHash) == null && annotations.some((a) => a.target.contentHash === doc.contentHash)) {
       await this.saveSnapshot(doc).catch(() => undefined);
     }
-    return (await this.placeAll(doc, annotations)).sort(byReadingOrder);
+    const known = this.placements.get(docId, file, doc.contentHash);
+    if (known) return known;
+    const placed = (await this.placeAll(doc, annotations)).sort(byReadingOrder);
+    return this.placements.set(docId, file, doc.contentHash, placed);
   }
 
   private async placeAll(doc: GlossDocument, annotations: readonly Annotation[]): Promise<PlacedAnnotation[]> {

@@ -20,6 +20,9 @@ import type { OpenTarget, PdfPrinter, SaveTarget } from './handlers/export';
 
 export type { OpenTarget, PdfPrinter, SaveTarget } from './handlers/export';
 
+/** How long close() waits for calls still running before it flushes anyway. */
+const CLOSE_PATIENCE_MS = 5_000;
+
 export interface CoreOptions {
   dataDir: string;
   /** The corpus folder opened first. Opening it writes nothing (it joins the recent list once left). */
@@ -169,9 +172,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const own = corporaHandlers({ list, open, openTarget: env.openTarget });
   const isOwn = (m: Method): m is CoreMethod => m in own;
+  // Calls still running: close() lets them finish, so nothing writes to the data dir after it.
+  const inFlight = new Set<Promise<unknown>>();
+  const track = <T>(call: Promise<T>): Promise<T> => {
+    inFlight.add(call);
+    void call.then(
+      () => inFlight.delete(call),
+      () => inFlight.delete(call),
+    );
+    return call;
+  };
   // Looked up per call, so the handler object never changes while the corpus behind it does.
-  const route = (m: Method) =>
-    isOwn(m) ? own[m] : (args: unknown) => (current.handlers[m as WorkspaceMethod] as (a: unknown) => Promise<unknown>)(args);
+  const route = (m: Method) => (args: unknown) =>
+    track(isOwn(m) ? (own[m] as (a: unknown) => Promise<unknown>)(args) : (current.handlers[m as WorkspaceMethod] as (a: unknown) => Promise<unknown>)(args));
   const handlers = Object.freeze(Object.fromEntries(METHODS.map((m) => [m, route(m)]))) as unknown as Handlers;
 
   async function flush(): Promise<void> {
@@ -192,6 +205,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     flush,
     async close() {
       closed = true;
+      // Bounded: a call waiting on a native dialog must not hold up quitting.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const patience = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_PATIENCE_MS)));
+      await Promise.race([Promise.allSettled([...inFlight]), patience]);
+      clearTimeout(timer);
       await switching;
       await watcher?.close();
       watcher = null;

@@ -2,6 +2,7 @@
 import type { GlossDocument } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
 import { loadCorpus, type CorpusProblem } from '../corpus/corpus';
+import type { DocumentCache } from '../corpus/document-cache';
 
 export class CorpusService {
   private constructor(
@@ -12,8 +13,9 @@ export class CorpusService {
     private readonly problemsBySource: Map<string, string>,
   ) {}
 
-  static async open(dir: string): Promise<CorpusService> {
-    const { documents, problems } = await loadCorpus(dir);
+  /** Loads the folder; with a cache, unchanged files are taken from it instead of being read. */
+  static async open(dir: string, cache?: DocumentCache): Promise<CorpusService> {
+    const { documents, problems } = await loadCorpus(dir, cache ? { cache } : {});
     const bySource = new Map(problems.map((p) => [p.source, p.message]));
     return new CorpusService(dir, documents, new Map(documents.map((d) => [d.id, d])), bySource);
   }

@@ -6,6 +6,7 @@ import { AnnotationStore } from '../store/annotation-store';
 import type { TagStore } from '../store/tag-store';
 import { SearchIndex } from '../search/search-index';
 import { SnapshotStore } from '../corpus/snapshots';
+import { DocumentCache } from '../corpus/document-cache';
 import { ImportService } from '../interop/import-service';
 import { AnnotationService, type Clock } from './annotation-service';
 import { CodebookService } from './codebook-service';
@@ -64,6 +65,7 @@ export class Workspace {
     readonly store: AnnotationStore,
     readonly metadata: MetadataStore,
     env: WorkspaceEnv,
+    private readonly cache: DocumentCache,
   ) {
     const { dataDir, tags, clock, newId } = env;
     const corpusKey = ref.key;
@@ -72,7 +74,7 @@ export class Workspace {
       const shown = metadata.apply(doc);
       if (shown !== doc) corpus.replace(shown);
     }
-    this.index = SearchIndex.build(corpus.all());
+    this.index = SearchIndex.buildIncrementally(corpus.all());
     this.coverage = new CoverageService({ dataDir, corpusKey }, env.storeIo);
     const snapshots = new SnapshotStore({ dataDir, corpusKey });
     const annotations = new AnnotationService(corpus, store, tags, clock, newId, snapshots);
@@ -97,13 +99,20 @@ export class Workspace {
     };
   }
 
-  /** Loads the folder's documents and applies the analyst's metadata; nothing is written. */
+  /**
+   * Loads the folder's documents (unchanged files from the document cache) and applies the
+   * analyst's metadata. Only the cache is written, and only later (see DocumentCache.saveSoon), so
+   * the first window does not wait for it; documents changed while open are re-read next time.
+   */
   static async open(ref: CorpusRef, env: WorkspaceEnv): Promise<Workspace> {
-    const corpus = await CorpusService.open(ref.dir);
+    const cache = new DocumentCache({ dataDir: env.dataDir, corpusKey: ref.key });
+    const corpus = await CorpusService.open(ref.dir, cache);
     const metadata = new MetadataStore({ dataDir: env.dataDir, corpusKey: ref.key }, env.storeIo);
     await metadata.open();
     const store = new AnnotationStore({ dataDir: env.dataDir, corpusKey: ref.key }, env.storeIo);
-    return new Workspace(ref, corpus, store, metadata, env);
+    const workspace = new Workspace(ref, corpus, store, metadata, env, cache);
+    cache.saveSoon();
+    return workspace;
   }
 
   get dir(): string {
@@ -170,9 +179,9 @@ export class Workspace {
     return shown;
   }
 
-  /** Resolves once every acknowledged write of this corpus is on disk. */
+  /** Resolves once every acknowledged write of this corpus is on disk; a cache write due soon is done now. */
   async flush(): Promise<void> {
-    await Promise.all([this.store.flush(), this.coverage.flush(), this.metadata.flush()]);
+    await Promise.all([this.store.flush(), this.coverage.flush(), this.metadata.flush(), this.cache.flush()]);
   }
 }
 

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { GlossatorError } from '../../shared/result';
 import type { DocumentMeta, GlossDocument } from '../../shared/types';
+import { statSource, type DocumentCache, type SourceStat } from './document-cache';
 import { deriveMeta } from './meta';
+import { Pacer } from './pacer';
 import { readDocument, supportedExtension, type ReadResult } from './readers/index';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -40,19 +42,37 @@ export function hashText(text: string): string {
   return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
 }
 
+/** What a load found: the documents, and the files left out with why. */
+export interface LoadedCorpus {
+  documents: GlossDocument[];
+  problems: CorpusProblem[];
+}
+
+export interface LoadCorpusOptions {
+  /** Documents from the last run, used where their files are unchanged; fresh reads go back to it. */
+  cache?: DocumentCache;
+}
+
 /**
  * Every file with a supported extension, sorted by name. A file that cannot be read does not stop
  * the rest: it is left out and listed in `problems`. A broken manifest still throws, since it
- * describes the whole folder.
+ * describes the whole folder. Between documents the event loop gets a turn once SLICE_MS of work
+ * has run (one document's reader still runs in one go), so IPC is answered during a long load.
  */
-export async function loadCorpus(dir: string): Promise<{ documents: GlossDocument[]; problems: CorpusProblem[] }> {
+export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
+  const { cache } = options;
   const entries = await readManifest(dir);
-  const files = (await readdir(dir, { withFileTypes: true })).filter((f) => f.isFile()).map((f) => f.name);
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((f) => f.isFile() && supportedExtension(f.name) !== null)
+    .map((f) => f.name)
+    .sort();
+  const plan = await planLoad(dir, names, cache);
+  const bytes = new ReadAhead(dir, plan.filter((p) => p.cached === undefined).map((p) => p.source));
   const documents: GlossDocument[] = [];
   const problems: CorpusProblem[] = [];
   const ids = new Map<string, string>();
-  for (const source of files.sort()) {
-    if (supportedExtension(source) === null) continue;
+  const pacer = new Pacer();
+  for (const { source, stat, cached } of plan) {
     // "a b.txt" and "a-b.txt", or "x.pdf" and "x.docx", would share an id and so one annotation file.
     const other = ids.get(idOf(source));
     if (other !== undefined) {
@@ -60,13 +80,66 @@ export async function loadCorpus(dir: string): Promise<{ documents: GlossDocumen
       continue;
     }
     try {
-      documents.push(await loadDocument(dir, source, entries.get(source)));
+      const base = cached ?? baseDocument(source, await readDocument(source, await bytes.of(source)));
+      cache?.retain(source, stat, base, cached !== undefined);
+      documents.push(withManifest(base, entries.get(source)));
       ids.set(idOf(source), source);
     } catch (e) {
       problems.push({ source, message: (e as Error).message });
     }
+    await pacer.breathe();
   }
   return { documents, problems };
+}
+
+interface PlannedSource {
+  source: string;
+  stat: SourceStat | null;
+  cached: GlossDocument | undefined;
+}
+
+/** Stats every file (before reading it: a file changed after its stat is only re-read next time) and looks it up in the cache. */
+async function planLoad(dir: string, names: readonly string[], cache: DocumentCache | undefined): Promise<PlannedSource[]> {
+  if (cache === undefined) return names.map((source) => ({ source, stat: null, cached: undefined }));
+  await cache.load();
+  const stats = await Promise.all(names.map((n) => statSource(join(dir, n))));
+  return names.map((source, i) => {
+    const stat = stats[i] ?? null;
+    return { source, stat, cached: cache.lookup(source, stat) };
+  });
+}
+
+/**
+ * Reads the next files while one is being normalised, so the disk works while the CPU does. Two
+ * ahead is enough (reading a file takes a fraction of normalising it) and bounds the memory held
+ * to a few files of up to MAX_DOCUMENT_BYTES each.
+ */
+class ReadAhead {
+  private readonly reads = new Map<string, Promise<Uint8Array>>();
+  private readonly order: Map<string, number>;
+  private started = 0;
+
+  constructor(
+    private readonly dir: string,
+    private readonly names: readonly string[],
+    private readonly depth = 2,
+  ) {
+    this.order = new Map(names.map((n, i) => [n, i]));
+  }
+
+  /** Asked for in the order of `names`, some perhaps skipped. */
+  of(name: string): Promise<Uint8Array> {
+    const until = Math.min(this.names.length, (this.order.get(name) ?? -1) + this.depth + 1);
+    for (; this.started < until; this.started++) {
+      const next = this.names[this.started]!;
+      const read = readBytes(this.dir, next);
+      read.catch(() => undefined); // a file skipped as an id clash must not fail unobserved
+      this.reads.set(next, read);
+    }
+    const read = this.reads.get(name) ?? readBytes(this.dir, name);
+    this.reads.delete(name);
+    return read;
+  }
 }
 
 /**
@@ -75,22 +148,29 @@ export async function loadCorpus(dir: string): Promise<{ documents: GlossDocumen
  * tags, PDF info…), else from the text. Throws a GlossatorError naming the file.
  */
 export async function loadDocument(dir: string, fileName: string, manifestEntry?: ManifestEntry): Promise<GlossDocument> {
-  let bytes: Uint8Array;
+  const read = await readDocument(fileName, await readBytes(dir, fileName));
+  return withManifest(baseDocument(fileName, read), manifestEntry);
+}
+
+async function readBytes(dir: string, fileName: string): Promise<Uint8Array> {
   try {
-    bytes = await readFile(join(dir, fileName));
+    return await readFile(join(dir, fileName));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new GlossatorError(code === 'ENOENT' ? 'not-found' : 'io-error', `${fileName} could not be read from the corpus folder (${code ?? (e as Error).message}).`);
   }
-  return toDocument(fileName, await readDocument(fileName, bytes), manifestEntry);
 }
 
-function toDocument(source: string, read: ReadResult, entry: ManifestEntry | undefined): GlossDocument {
+/**
+ * The document as its file gives it, before the manifest: what the document cache keeps. Any
+ * change to what this derives must bump CACHE_FORMAT (document-cache-file.ts), or reopened
+ * corpora keep the old derivation.
+ */
+function baseDocument(source: string, read: ReadResult): GlossDocument {
   const { text, blocks } = read;
-  const stated: DocumentMeta = { ...deriveMeta(blocks, text, source), ...definedOnly(read.meta) };
-  const meta: DocumentMeta = entry === undefined ? stated : { ...stated, ...metaFromEntry(entry) };
   return {
-    ...meta,
+    ...deriveMeta(blocks, text, source),
+    ...definedOnly(read.meta),
     id: idOf(source),
     text,
     blocks,
@@ -98,6 +178,11 @@ function toDocument(source: string, read: ReadResult, entry: ManifestEntry | und
     normaliser: read.normaliser,
     wordCount: countWords(text),
   };
+}
+
+/** The manifest's meta over the file's; every key it sets is already in the base, so key order is kept. */
+function withManifest(base: GlossDocument, entry: ManifestEntry | undefined): GlossDocument {
+  return entry === undefined ? base : { ...base, ...metaFromEntry(entry) };
 }
 
 /** Reader meta without empty values, so a missing title never hides the derived one. */
@@ -112,8 +197,40 @@ function metaFromEntry(e: ManifestEntry): DocumentMeta {
 /** The file name without its extension, reduced to characters safe in paths and URLs. */
 export const idOf = (source: string): string => source.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]/g, '-');
 
-/** Tokens with at least one letter or digit, so dashes and bullets do not count as words. */
-export const countWords = (text: string): number => text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const WHITESPACE = /\s/;
+
+/**
+ * Tokens (split on JS whitespace) with at least one letter or digit, so dashes and bullets do not
+ * count as words. One pass over char codes, regexes only past ASCII: the split-and-test it replaces
+ * took a quarter of a cold corpus load. test/unit/corpus.test.ts holds that definition as the spec.
+ */
+export function countWords(text: string): number {
+  let words = 0;
+  let inToken = false;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const ascii = c < 128;
+    // Past ASCII the regexes decide, on the whole code point (a surrogate pair is one character).
+    const ch = ascii ? '' : String.fromCodePoint(text.codePointAt(i)!);
+    if (ascii ? c === 32 || (c >= 9 && c <= 13) : WHITESPACE.test(ch)) {
+      inToken = false;
+      continue;
+    }
+    if (!inToken) {
+      inToken = true;
+      counted = false;
+    }
+    if (!counted && (ascii ? isAsciiAlnum(c) : LETTER_OR_DIGIT.test(ch))) {
+      words++;
+      counted = true;
+    }
+  }
+  return words;
+}
+
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
 /** Manifest entries by source file name; an absent manifest means every document derives its meta. */
 export async function readManifest(dir: string): Promise<Map<string, ManifestEntry>> {

@@ -1,5 +1,6 @@
 // Citations for passages: structured parts for CSV/JSON, and the one-line "Title — Author, Publisher, ¶ n" form.
 import type { Block, BlockKind, GlossDocument, TextPosition } from '../../shared/types';
+import { blockIndex } from './block-index';
 
 /** How a block without a paragraph number is named when a passage lies only in such blocks. */
 const KIND_LABELS: Record<BlockKind, string> = {
@@ -28,22 +29,43 @@ export interface CiteParts {
   page: string | null;
 }
 
+/**
+ * What a document contributes to each of its citations, worked out once per document object (a
+ * digest cites thousands of passages of one document; documents are never changed in place).
+ */
+interface DocFacts {
+  title: string;
+  author: string | null;
+  publisher: string | null;
+  date: string | null;
+  /** "Author, Publisher, Date" without the missing parts. */
+  byline: string;
+  /** Each heading's section name (null: none to cite), as sectionOf() found it. */
+  sections: Map<Block, string | null>;
+}
+
+const factsByDoc = new WeakMap<GlossDocument, DocFacts>();
+
+function factsOf(doc: GlossDocument): DocFacts {
+  let facts = factsByDoc.get(doc);
+  if (facts === undefined) {
+    const author = orNull(clean(doc.author));
+    const publisher = orNull(clean(doc.publisher));
+    const date = orNull(clean(doc.date));
+    const byline = [author, publisher, date].filter((part) => part !== null).join(', ');
+    facts = { title: documentTitle(doc), author, publisher, date, byline, sections: new Map() };
+    factsByDoc.set(doc, facts);
+  }
+  return facts;
+}
+
 export function citeParts(doc: GlossDocument, range: TextPosition | null): CiteParts {
-  const title = documentTitle(doc);
-  const parts = {
-    title,
-    author: orNull(clean(doc.author)),
-    publisher: orNull(clean(doc.publisher)),
-    date: orNull(clean(doc.date)),
-  };
-  if (range === null) return { ...parts, section: null, paragraph: null, page: null };
-  const touched = doc.blocks.filter((block) => touches(block, range));
-  return {
-    ...parts,
-    section: sectionOf(doc, range, title),
-    paragraph: orNull(locator(touched)),
-    page: orNull(numberSpan(touched.flatMap((block) => (block.page === undefined ? [] : [block.page])))),
-  };
+  const { title, author, publisher, date } = factsOf(doc);
+  if (range === null) return { title, author, publisher, date, section: null, paragraph: null, page: null };
+  const touched = blockIndex(doc).touched(range);
+  const section = sectionOf(doc, range);
+  const paragraph = orNull(locator(touched));
+  return { title, author, publisher, date, section, paragraph, page: orNull(numberSpan(pagesOf(touched))) };
 }
 
 /**
@@ -52,7 +74,7 @@ export function citeParts(doc: GlossDocument, range: TextPosition | null): CiteP
  * ("heading"). Empty when the range touches no block at all.
  */
 export function citeParagraphs(doc: GlossDocument, range: TextPosition): string {
-  const where = locator(doc.blocks.filter((block) => touches(block, range)));
+  const where = locator(blockIndex(doc).touched(range));
   return /^\d/.test(where) ? `¶ ${where}` : where;
 }
 
@@ -63,7 +85,7 @@ export function citeParagraphs(doc: GlossDocument, range: TextPosition): string 
  */
 export function citation(doc: GlossDocument, range: TextPosition | null): string {
   const p = citeParts(doc, range);
-  const byline = [p.author, p.publisher, p.date].filter((part) => part !== null).join(', ');
+  const { byline } = factsOf(doc);
   const where =
     range === null
       ? ['position needs review']
@@ -80,15 +102,18 @@ export function documentTitle(doc: GlossDocument): string {
   return clean(doc.title) || clean(doc.source) || doc.id;
 }
 
-/** A caret (empty range) touches the block it sits in or at the edge of. */
-function touches(block: Block, range: TextPosition): boolean {
-  if (range.end <= range.start) return block.start <= range.start && range.start <= block.end;
-  return block.start < range.end && range.start < block.end;
+/** "3–4" from numbered blocks, else the kinds of the blocks touched ("heading and caption"). */
+// Plain loops rather than flatMap: these run for every passage of an export, and flatMap's
+// small arrays made citing cost several times what it does now.
+function pagesOf(touched: readonly Block[]): number[] {
+  const pages: number[] = [];
+  for (const block of touched) if (block.page !== undefined) pages.push(block.page);
+  return pages;
 }
 
-/** "3–4" from numbered blocks, else the kinds of the blocks touched ("heading and caption"). */
-function locator(touched: Block[]): string {
-  const paras = touched.flatMap((block) => (block.para === null ? [] : [block.para]));
+function locator(touched: readonly Block[]): string {
+  const paras: number[] = [];
+  for (const block of touched) if (block.para !== null) paras.push(block.para);
   if (paras.length > 0) return numberSpan(paras);
   return joinWords(unique(touched.map((block) => KIND_LABELS[block.kind])));
 }
@@ -98,21 +123,27 @@ function locator(touched: Block[]): string {
  * Many pages open with their own title as a heading; citing it as a section would only repeat the
  * title, so it is dropped (compared without case or spacing differences).
  */
-function sectionOf(doc: GlossDocument, range: TextPosition, title: string): string | null {
-  let heading: Block | undefined;
-  for (const block of doc.blocks) {
-    if (block.start > range.start) break;
-    if (block.kind === 'heading') heading = block;
-  }
+function sectionOf(doc: GlossDocument, range: TextPosition): string | null {
+  const heading = blockIndex(doc).headingBefore(range.start);
   if (heading === undefined) return null;
-  const text = clean(doc.text.slice(heading.start, heading.end));
-  return text === '' || text.toLowerCase() === title.toLowerCase() ? null : text;
+  const { title, sections } = factsOf(doc);
+  let section = sections.get(heading);
+  if (section === undefined) {
+    const text = clean(doc.text.slice(heading.start, heading.end));
+    section = text === '' || text.toLowerCase() === title.toLowerCase() ? null : text;
+    sections.set(heading, section);
+  }
+  return section;
 }
 
 function numberSpan(numbers: number[]): string {
   if (numbers.length === 0) return '';
-  const first = numbers.reduce((a, b) => Math.min(a, b));
-  const last = numbers.reduce((a, b) => Math.max(a, b));
+  let first = numbers[0]!;
+  let last = first;
+  for (const n of numbers) {
+    if (n < first) first = n;
+    if (n > last) last = n;
+  }
   return first === last ? `${first}` : `${first}–${last}`;
 }
 

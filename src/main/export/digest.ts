@@ -1,8 +1,9 @@
 // The Markdown digest: front matter, counts, then every passage with quote, citation and note, by tag or by document.
 import type { DigestGroupBy, ExportFormat, GlossDocument, PlacedAnnotation, Tag, TextPosition } from '../../shared/types';
-import { citation, documentTitle } from './citation';
-import { blockquote, escapeBlock, escapeInline, hashtag, yamlString } from './markdown';
-import { currentQuote, currentRange, passageKey, sortPassages } from './select';
+import { documentTitle } from './citation';
+import { escapeInline, hashtag, yamlString } from './markdown';
+import { passageText } from './passage-text';
+import { currentQuote, currentRange, sortPassages } from './select';
 import type { ExportSet } from './types';
 
 /** An annotation ready to print. `range` is null when the passage needs review. */
@@ -29,16 +30,15 @@ export function renderMarkdown(set: ExportSet): string {
         ? tagSections(set, passages, shown)
         : documentSections(set, passages);
   const filters = filterLine(set);
-  const blocks = [
+  const head = [
     frontMatter(set, passages),
     '# Glossator digest',
     summaryLine(set, passages),
     ...(filters === null ? [] : [filters]),
     ...(orphans > 0 ? [orphanLine(orphans)] : []),
     countsTable(passages, shown),
-    ...body,
   ];
-  return `${blocks.join('\n\n')}\n`;
+  return `${head.concat(body).join('\n\n')}\n`;
 }
 
 /**
@@ -184,6 +184,9 @@ function pad(cell: string, width: number, right: boolean): string {
 
 // ---- sections ---------------------------------------------------------------------------------
 
+// The sections push their blocks onto one array: a large corpus has hundreds of thousands of
+// blocks, too many to spread into a call's arguments (the stack limit) or to copy run by run.
+
 /** One section per shown tag with passages (codebook order), then Untagged; a subsection per document. */
 function tagSections(set: ExportSet, passages: Passage[], tags: readonly Tag[]): string[] {
   const blocks: string[] = [];
@@ -192,29 +195,33 @@ function tagSections(set: ExportSet, passages: Passage[], tags: readonly Tag[]):
   for (const tag of tags) {
     const tagged = withTag(passages, tag);
     if (tagged.length === 0) continue;
-    blocks.push(`## ${escapeInline(tag.name)} (${tagged.length})`, ...documentSubsections(set, tagged, line(tag)));
+    blocks.push(`## ${escapeInline(tag.name)} (${tagged.length})`);
+    documentSubsections(set, tagged, line(tag), blocks);
   }
   const untagged = passages.filter((p) => p.tags.length === 0);
   if (untagged.length > 0) {
-    blocks.push(`## ${UNTAGGED} (${untagged.length})`, ...documentSubsections(set, untagged, line(null)));
+    blocks.push(`## ${UNTAGGED} (${untagged.length})`);
+    documentSubsections(set, untagged, line(null), blocks);
   }
   return blocks;
 }
 
-function documentSubsections(set: ExportSet, passages: Passage[], tagLine: (p: Passage) => string | null): string[] {
-  return runsByDocument(passages).flatMap((run) => [
-    `### ${escapeInline(documentTitle(run[0]!.doc))}`,
-    ...run.flatMap((p) => passageBlocks(set, p, tagLine(p))),
-  ]);
+function documentSubsections(set: ExportSet, passages: Passage[], tagLine: (p: Passage) => string | null, blocks: string[]): void {
+  for (const run of runsByDocument(passages)) {
+    blocks.push(`### ${escapeInline(documentTitle(run[0]!.doc))}`);
+    for (const p of run) passageBlocks(set, p, tagLine(p), blocks);
+  }
 }
 
 /** One section per document with passages, in corpus order, each passage listing its tags. */
 function documentSections(set: ExportSet, passages: Passage[]): string[] {
   const line = (p: Passage) => (set.options.hashtags ? hashtagLine(p) : null) ?? tagsLine(p);
-  return runsByDocument(passages).flatMap((run) => [
-    `## ${escapeInline(documentTitle(run[0]!.doc))}`,
-    ...run.flatMap((p) => passageBlocks(set, p, line(p))),
-  ]);
+  const blocks: string[] = [];
+  for (const run of runsByDocument(passages)) {
+    blocks.push(`## ${escapeInline(documentTitle(run[0]!.doc))}`);
+    for (const p of run) passageBlocks(set, p, line(p), blocks);
+  }
+  return blocks;
 }
 
 /** Passages are sorted by document first, so each document's passages form one run. */
@@ -239,12 +246,11 @@ function withTag(passages: Passage[], tag: Tag): Passage[] {
  * paragraphs so they never run together. The id needs no escaping: "[p-…]" is only a link when a
  * matching definition exists, and every user text in the digest is escaped, so none can.
  */
-function passageBlocks(set: ExportSet, p: Passage, tagLine: string | null): string[] {
-  const blocks = [blockquote(p.quote), `— ${escapeInline(citation(p.doc, p.range))} [${passageKey(p.annotation)}]`];
+function passageBlocks(set: ExportSet, p: Passage, tagLine: string | null, blocks: string[]): void {
+  const text = passageText(p.doc, p.annotation, p.range, p.quote);
+  blocks.push(text.quote, text.cite);
   if (tagLine !== null) blocks.push(tagLine);
-  const note = set.options.includeNotes ? escapeBlock(p.annotation.note) : '';
-  if (note !== '') blocks.push(`**Note:** ${note}`);
-  return blocks;
+  if (set.options.includeNotes && text.note !== '') blocks.push(`**Note:** ${text.note}`);
 }
 
 function tagsLine(p: Passage): string {

@@ -41,14 +41,31 @@ export function escapeBlock(text: string): string {
 
 /** Quote a passage: each paragraph a quoted line, a bare ">" line between paragraphs. */
 export function blockquote(text: string): string {
+  // Most quotes are one line: the same result without splitting into paragraphs and back.
+  if (!/[\r\n]/.test(text)) {
+    const line = collapseWhitespace(text);
+    return line === '' ? '>' : `> ${escapeLine(line)}`;
+  }
   return escapeBlock(text)
     .split('\n')
     .map((line) => (line === '' ? '>' : `> ${line}`))
     .join('\n');
 }
 
+/**
+ * Whether any replacement of escapeInlineMarks() can apply: each needs one of these characters
+ * ("&", "<", ">", the ANYWHERE set, "!", "@") or "://" or "www." in the line. Most prose has
+ * none, and one test is much cheaper than eight replacements.
+ */
+const NEEDS_ESCAPE = /[&<>\\`*_[\]~|#!@]|:\/\/|www\./i;
+
 function escapeLine(line: string): string {
-  const escaped = line
+  const escaped = NEEDS_ESCAPE.test(line) ? escapeInlineMarks(line) : line;
+  return escaped.replace(LINE_START_MARKER, '\\$&').replace(ORDERED_LIST_MARKER, '$1\\$2');
+}
+
+function escapeInlineMarks(line: string): string {
+  return line
     .replace(ENTITY_START, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -57,7 +74,6 @@ function escapeLine(line: string): string {
     .replace(AUTOLINK_SCHEME, '$1\\:')
     .replace(AUTOLINK_WWW, '$1\\.')
     .replace(AUTOLINK_EMAIL, '\\@');
-  return escaped.replace(LINE_START_MARKER, '\\$&').replace(ORDERED_LIST_MARKER, '$1\\$2');
 }
 
 /** Lines grouped into paragraphs at blank lines; each line trimmed, since indentation can make code blocks. */
@@ -77,8 +93,11 @@ function paragraphsOf(text: string): string[][] {
   return paragraphs;
 }
 
+/** Whitespace that collapsing would change: anything but a lone space. */
+const COLLAPSIBLE = /[\t\n\r\f\v]| {2}/;
+
 function collapseWhitespace(text: string): string {
-  return text.replace(/[ \t\n\r\f\v]+/g, ' ').trim();
+  return COLLAPSIBLE.test(text) ? text.replace(/[ \t\n\r\f\v]+/g, ' ').trim() : text.trim();
 }
 
 /** Lone surrogates cannot be encoded as UTF-8; they become U+FFFD rather than invalid bytes. */

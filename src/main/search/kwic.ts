@@ -9,7 +9,18 @@ export interface Kwic {
   after: string;
 }
 
-const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+/**
+ * Exactly the code units /\s/ matches, without building a one-character string and running a regex
+ * per character: an answer cuts a thousand KWIC lines, each scanning up to CONTEXT characters.
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0x1680) return c === 0xa0;
+  if (c >= 0x2000 && c <= 0x200a) return true;
+  return c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+const isSpace = (text: string, i: number): boolean => i >= 0 && i < text.length && isSpaceCode(text.charCodeAt(i));
 const isHigh = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
@@ -21,7 +32,14 @@ function insideCharacter(text: string, i: number): boolean {
 }
 
 /** Collapses whitespace runs, newlines and paragraph breaks included, to one space. */
-const oneLine = (s: string): string => s.replace(/\s+/g, ' ');
+function oneLine(s: string): string {
+  // Most context is already one line with single spaces: check before building a new string.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpaceCode(c) && (c !== 0x20 || isSpace(s, i + 1))) return s.replace(/\s+/g, ' ');
+  }
+  return s;
+}
 
 /**
  * Where the left context starts: after the first space in the window when the window cuts a word.
@@ -31,10 +49,10 @@ const oneLine = (s: string): string => s.replace(/\s+/g, ' ');
 function contextStart(text: string, start: number): number {
   let lo = start - CONTEXT;
   if (lo <= 0) return 0;
-  if (!isSpace(text[lo - 1]) && !isSpace(text[lo])) {
+  if (!isSpace(text, lo - 1) && !isSpace(text, lo)) {
     let last = start;
-    while (last > lo && isSpace(text[last - 1])) last--;
-    for (let i = lo; i < last; i++) if (isSpace(text[i])) return i + 1;
+    while (last > lo && isSpace(text, last - 1)) last--;
+    for (let i = lo; i < last; i++) if (isSpace(text, i)) return i + 1;
   }
   // One long word fills the window: cut inside it, but never inside a character.
   while (lo < start && insideCharacter(text, lo)) lo++;
@@ -45,10 +63,10 @@ function contextStart(text: string, start: number): number {
 function contextEnd(text: string, end: number): number {
   let hi = end + CONTEXT;
   if (hi >= text.length) return text.length;
-  if (!isSpace(text[hi - 1]) && !isSpace(text[hi])) {
+  if (!isSpace(text, hi - 1) && !isSpace(text, hi)) {
     let first = end;
-    while (first < hi && isSpace(text[first])) first++;
-    for (let i = hi - 1; i > first; i--) if (isSpace(text[i])) return i;
+    while (first < hi && isSpace(text, first)) first++;
+    for (let i = hi - 1; i > first; i--) if (isSpace(text, i)) return i;
   }
   while (hi > end && insideCharacter(text, hi)) hi--;
   return hi;

@@ -1,205 +1,241 @@
-// The corpus search index: folded token → postings, built once per corpus load, updated per document.
+// The corpus search index: folded token → postings, filled once per corpus load, updated per document.
 //
 // A query never rescans document text. Each query word is looked up in the index (exactly, or by
-// prefix through a sorted key list); the word with the fewest postings anchors the search, and only
+// prefix through the sorted keys); the word with the fewest postings anchors the search, and only
 // the tokens next to each anchor posting are compared with the rest of the phrase. Text is read
-// only to compare tokens under case/diacritic sensitivity and to cut the KWIC of reported hits.
-import type { GlossDocument, SearchHit, SearchOptions, SearchResults } from '../../shared/types';
-import { kwic } from './kwic';
-import { matchesWord, parseQuery, type QueryWord } from './query';
-import { foldKey, tokenSpans } from './tokenise';
+// only to cut the KWIC of reported hits.
+//
+// Storage is compact (see lexicon.ts, postings.ts, doc-tokens.ts): spellings and keys are interned
+// to integer ids, each document keeps two typed arrays (token starts, spelling ids), and each key
+// keeps a flat typed array of (document slot, token ordinal) pairs.
+//
+// Filling a large corpus takes a while, so `buildIncrementally` indexes documents in slices and
+// yields to the event loop between them; `ready` resolves once every document is in. A fill first
+// tokenises every document, then posts them all at once (bulk-posting.ts). Documents updated or
+// removed meanwhile are handled in place, so the outcome is the same as `build`.
+import type { GlossDocument, SearchOptions, SearchResults } from '../../shared/types';
+import { BulkPosting } from './bulk-posting';
+import { type DocEntry, tokenise } from './doc-tokens';
+import { Lexicon } from './lexicon';
+import type { PhraseSearch } from './occurrences';
+import { PostingList } from './postings';
+import { WordMatcher, parseQuery } from './query';
+import { resultsOf } from './results';
 
-/**
- * Hits reported per document. A common prefix ("a") can match thousands of tokens; the renderer
- * cannot usefully show more, and building KWIC is the costly part. `count` stays the true number.
- */
-export const MAX_HITS_PER_DOCUMENT = 500;
+export { MAX_CONTEXT_HITS, MAX_HITS_PER_DOCUMENT } from './results';
 
-/** One token occurrence: document, ordinal among the document's tokens, and its range in doc.text. */
-export interface Posting {
-  docId: string;
-  ordinal: number;
-  start: number;
-  end: number;
-  key: string;
+/** Longest stretch of indexing between two turns of the event loop, by default. */
+export const DEFAULT_SLICE_MS = 12;
+
+export interface SearchScope {
+  /** Search this document only; its hits come with context up to MAX_HITS_PER_DOCUMENT. */
+  docId?: string;
 }
 
-interface DocEntry {
-  doc: GlossDocument;
-  /** Position in the corpus, so results come out in corpus order. */
-  order: number;
-  /** Every token in text order; tokens[i].ordinal === i. The same objects sit in the postings. */
-  tokens: Posting[];
+export interface FillOptions {
+  /** Index for about this long, then yield (at least one document per slice). */
+  sliceMs?: number;
 }
-
-/** Postings of one key, grouped by document so a document's postings can be dropped alone. */
-type PostingsByDoc = Map<string, Posting[]>;
 
 export class SearchIndex {
+  private readonly lexicon = new Lexicon();
+  /** Postings by key id. */
+  private readonly postings: (PostingList | undefined)[] = [];
   private readonly docs = new Map<string, DocEntry>();
-  private readonly postings = new Map<string, PostingsByDoc>();
-  /** Keys in code-unit order for prefix lookups; rebuilt lazily after a key appears or disappears. */
-  private sortedKeys: string[] | null = null;
+  /** Documents by slot, the number postings use for them; a hole is a free slot. */
+  private readonly slots: (DocEntry | undefined)[] = [];
+  private readonly freeSlots: number[] = [];
+  /** Indexed documents in corpus order; rebuilt lazily after a change. */
+  private ordered: DocEntry[] | null = null;
+  /** Documents still to tokenise, with their reserved corpus order; Map order is corpus order. */
+  private readonly pending = new Map<string, { doc: GlossDocument; order: number }>();
+  /** Tokenised documents not in the postings yet: the fill posts them together at its end. */
+  private readonly unposted = new Set<DocEntry>();
+  /** The posting of `unposted` under way; they must not change until it is done. */
+  private bulk: BulkPosting | null = null;
   private nextOrder = 0;
+  private filled: Promise<void> = Promise.resolve();
 
   private constructor() {}
 
+  /** Indexes every document before returning. */
   static build(docs: readonly GlossDocument[]): SearchIndex {
     const index = new SearchIndex();
-    for (const doc of docs) index.update(doc);
+    index.enqueue(docs);
+    index.drain();
     return index;
+  }
+
+  /**
+   * Returns at once and indexes the documents in slices of about `sliceMs`, yielding to the event
+   * loop between slices, so the main process keeps answering while a large corpus is indexed.
+   */
+  static buildIncrementally(docs: readonly GlossDocument[], options: FillOptions = {}): SearchIndex {
+    const index = new SearchIndex();
+    index.enqueue(docs);
+    index.filled = inSlices(options.sliceMs ?? DEFAULT_SLICE_MS, () => index.filling, () => index.fillStep());
+    // A failure reaches whoever awaits `ready`; it must not also surface as an unhandled rejection.
+    index.filled.catch(() => undefined);
+    return index;
+  }
+
+  /** Resolves once every document given to the build is indexed. */
+  get ready(): Promise<void> {
+    return this.filled;
+  }
+
+  /** Documents given to the build and not tokenised yet. */
+  get pendingCount(): number {
+    return this.pending.size;
   }
 
   /** Indexes a new document at the end of the corpus, or re-indexes a changed one in its place. */
   update(doc: GlossDocument): void {
-    const old = this.docs.get(doc.id);
-    if (old !== undefined) this.drop(old);
-    const entry: DocEntry = { doc, order: old?.order ?? this.nextOrder++, tokens: [] };
-    for (const { start, end } of tokenSpans(doc.text)) {
-      const key = foldKey(doc.text.slice(start, end));
-      if (key === '') continue;
-      const posting: Posting = { docId: doc.id, ordinal: entry.tokens.length, start, end, key };
-      entry.tokens.push(posting);
-      let byDoc = this.postings.get(key);
-      if (byDoc === undefined) {
-        byDoc = new Map();
-        this.postings.set(key, byDoc);
-        this.sortedKeys = null;
-      }
-      const list = byDoc.get(doc.id);
-      if (list === undefined) byDoc.set(doc.id, [posting]);
-      else list.push(posting);
+    const queued = this.pending.get(doc.id);
+    if (queued !== undefined) {
+      this.pending.set(doc.id, { doc, order: queued.order });
+      return;
     }
-    this.docs.set(doc.id, entry);
+    this.settleBulk();
+    const old = this.docs.get(doc.id);
+    if (old !== undefined && old.doc.text === doc.text) {
+      // Only the details changed (a new title, say): the tokens stand.
+      this.place({ ...old, doc }, old);
+      return;
+    }
+    if (old !== undefined) this.drop(old);
+    this.add(doc, old?.order ?? this.nextOrder++, old?.slot);
   }
 
   /** Forgets a document; an unknown id is a no-op. */
   remove(docId: string): void {
+    if (this.pending.delete(docId)) return;
+    this.settleBulk();
     const entry = this.docs.get(docId);
     if (entry === undefined) return;
     this.drop(entry);
-    this.docs.delete(docId);
+    this.freeSlots.push(entry.slot);
   }
 
-  search(query: string, options: SearchOptions): SearchResults {
-    const words = parseQuery(query, options);
+  /**
+   * The hits of a phrase. A search before `ready` first indexes what is left, in one go: slow, but
+   * never an answer that silently misses documents.
+   */
+  search(query: string, options: SearchOptions, scope: SearchScope = {}): SearchResults {
+    this.drain();
     const none: SearchResults = { query, total: 0, documents: [] };
-    if (words.length === 0) return none;
+    const words = parseQuery(query, options).map((w) => new WordMatcher(w, options, this.lexicon));
+    const only = scope.docId === undefined ? undefined : this.docs.get(scope.docId);
+    if (words.length === 0 || (scope.docId !== undefined && only === undefined)) return none;
 
     const candidates = words.map((w) => this.lookup(w));
-    const sizes = candidates.map(sizeOf);
+    const sizes = candidates.map((lists) => lists.reduce((n, list) => n + list.length, 0));
     const anchor = sizes.indexOf(Math.min(...sizes));
-    const anchorPostings = candidates[anchor] ?? [];
     if (sizes[anchor] === 0) return none;
 
-    // Start ordinals of every phrase occurrence, per document.
-    const starts = new Map<string, number[]>();
-    for (const byDoc of anchorPostings) {
-      for (const [docId, list] of byDoc) {
-        const entry = this.docs.get(docId);
-        if (entry === undefined) continue;
-        for (const p of list) {
-          const first = p.ordinal - anchor;
-          if (!phraseAt(entry, first, words, options)) continue;
-          const found = starts.get(docId);
-          if (found === undefined) starts.set(docId, [first]);
-          else found.push(first);
-        }
-      }
-    }
-
-    const documents: (SearchResults['documents'][number] & { order: number })[] = [];
-    for (const [docId, firsts] of starts) {
-      const entry = this.docs.get(docId);
-      if (entry === undefined) continue;
-      const { count, hits } = hitsOf(entry, firsts, words.length);
-      documents.push({ docId, title: entry.doc.title, count, hits, order: entry.order });
-    }
-    documents.sort((a, b) => a.order - b.order);
-    return {
-      query,
-      total: documents.reduce((sum, d) => sum + d.count, 0),
-      documents: documents.map(({ order: _order, ...d }) => d),
-    };
+    const phrase: PhraseSearch = { words, anchor, postings: candidates[anchor] ?? [], slots: this.slots };
+    if (only !== undefined) phrase.only = only.slot;
+    return resultsOf({ query, phrase, entries: only === undefined ? this.inOrder() : [only], lexicon: this.lexicon });
   }
 
+  private get filling(): boolean {
+    return this.pending.size > 0 || this.unposted.size > 0;
+  }
+
+  private enqueue(docs: readonly GlossDocument[]): void {
+    for (const doc of docs) {
+      // A document listed twice keeps its first place and its last text, as repeated updates would.
+      const order = this.pending.get(doc.id)?.order ?? this.nextOrder++;
+      this.pending.set(doc.id, { doc, order });
+    }
+  }
+
+  /** One step of a fill: tokenise the next document, or, once all are, take the bulk posting a step on. */
+  private fillStep(): void {
+    const next = this.pending.entries().next();
+    if (next.done !== true) {
+      const [id, { doc, order }] = next.value;
+      this.pending.delete(id);
+      this.add(doc, order, undefined);
+      return;
+    }
+    this.bulk ??= new BulkPosting([...this.unposted], this.lexicon, this.postings);
+    this.bulk.step();
+    if (this.bulk.done) this.settleBulk();
+  }
+
+  /** Finishes any fill now. */
+  private drain(): void {
+    while (this.filling) this.fillStep();
+  }
+
+  /** Completes a bulk posting under way, so the documents in it may change. */
+  private settleBulk(): void {
+    if (this.bulk === null) return;
+    this.bulk.finish();
+    this.bulk = null;
+    this.unposted.clear();
+    this.lexicon.sortKeys();
+  }
+
+  /** Tokenises a document; during a fill its postings wait for the bulk posting, else they go in now. */
+  private add(doc: GlossDocument, order: number, slot: number | undefined): void {
+    const { starts, spellings } = tokenise(doc.text, this.lexicon);
+    const at = slot ?? this.freeSlots.pop() ?? this.slots.length;
+    const entry: DocEntry = { doc, order, slot: at, starts, spellings };
+    if (this.filling) this.unposted.add(entry);
+    else for (let i = 0; i < spellings.length; i++) this.listOf(this.lexicon.keyOf(spellings[i] as number)).push(at, i);
+    this.place(entry, undefined);
+  }
+
+  private listOf(key: number): PostingList {
+    return (this.postings[key] ??= new PostingList());
+  }
+
+  /** Makes an entry the document's, in place of `old` (same slot) if given. */
+  private place(entry: DocEntry, old: DocEntry | undefined): void {
+    if (old !== undefined && this.unposted.delete(old)) this.unposted.add(entry);
+    this.slots[entry.slot] = entry;
+    this.docs.set(entry.doc.id, entry);
+    this.ordered = null;
+  }
+
+  /** Takes a document's postings out; its slot is left for the caller to reuse or free. */
   private drop(entry: DocEntry): void {
-    for (const { key } of entry.tokens) {
-      const byDoc = this.postings.get(key);
-      if (byDoc === undefined) continue;
-      byDoc.delete(entry.doc.id);
-      if (byDoc.size === 0) {
-        this.postings.delete(key);
-        this.sortedKeys = null;
-      }
+    if (!this.unposted.delete(entry)) {
+      const keys = new Set<number>();
+      for (const spelling of entry.spellings) keys.add(this.lexicon.keyOf(spelling));
+      for (const key of keys) this.postings[key]?.removeSlot(entry.slot);
     }
+    this.slots[entry.slot] = undefined;
+    this.docs.delete(entry.doc.id);
+    this.ordered = null;
   }
 
-  /** The postings that may match a word: one key, or every key the prefix begins. */
-  private lookup(word: QueryWord): PostingsByDoc[] {
-    if (!word.prefix) {
-      const byDoc = this.postings.get(word.key);
-      return byDoc === undefined ? [] : [byDoc];
+  /** The postings that may match a word: those of each key it may match. */
+  private lookup({ keys }: WordMatcher): PostingList[] {
+    const lists: PostingList[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      const list = this.postings[keys[i] as number];
+      if (list !== undefined && list.length > 0) lists.push(list);
     }
-    const keys = (this.sortedKeys ??= [...this.postings.keys()].sort(byCodeUnits));
-    const found: PostingsByDoc[] = [];
-    for (let i = lowerBound(keys, word.key); i < keys.length; i++) {
-      const key = keys[i] as string;
-      if (!key.startsWith(word.key)) break;
-      const byDoc = this.postings.get(key);
-      if (byDoc !== undefined) found.push(byDoc);
-    }
-    return found;
+    return lists;
   }
-}
 
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** First index whose key is >= target: where keys with that prefix begin. */
-function lowerBound(keys: readonly string[], target: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((keys[mid] as string) < target) lo = mid + 1;
-    else hi = mid;
+  private inOrder(): DocEntry[] {
+    return (this.ordered ??= [...this.docs.values()].sort((a, b) => a.order - b.order));
   }
-  return lo;
-}
-
-function sizeOf(lists: readonly PostingsByDoc[]): number {
-  let n = 0;
-  for (const byDoc of lists) for (const list of byDoc.values()) n += list.length;
-  return n;
-}
-
-/** Whether the phrase occupies the tokens from ordinal `first` on. */
-function phraseAt(entry: DocEntry, first: number, words: readonly QueryWord[], options: SearchOptions): boolean {
-  if (first < 0 || first + words.length > entry.tokens.length) return false;
-  return words.every((word, j) => {
-    const token = entry.tokens[first + j] as Posting;
-    return matchesWord(token.key, () => entry.doc.text.slice(token.start, token.end), word, options);
-  });
 }
 
 /**
- * Occurrences left to right, without overlaps (as find-in-page does: "a a" in "a a a" counts once),
- * each spanning its first token's start to its last token's end — whole tokens, even when the last
- * word matched as a prefix, so a hit selects whole words ready to be tagged.
+ * Runs `step` while there is work, in slices of about `sliceMs` (at least one step each), yielding
+ * to the event loop before each slice so IPC, timers and the window's requests get their turn.
  */
-function hitsOf(entry: DocEntry, firsts: number[], length: number): { count: number; hits: SearchHit[] } {
-  firsts.sort((a, b) => a - b);
-  const hits: SearchHit[] = [];
-  let count = 0;
-  let free = 0;
-  for (const first of firsts) {
-    if (first < free) continue;
-    free = first + length;
-    count++;
-    if (hits.length >= MAX_HITS_PER_DOCUMENT) continue;
-    const start = (entry.tokens[first] as Posting).start;
-    const end = (entry.tokens[first + length - 1] as Posting).end;
-    hits.push({ start, end, ...kwic(entry.doc.text, start, end) });
+async function inSlices(sliceMs: number, more: () => boolean, step: () => void): Promise<void> {
+  while (more()) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const started = performance.now();
+    do step();
+    while (more() && performance.now() - started < sliceMs);
   }
-  return { count, hits };
 }

@@ -7,6 +7,7 @@ import { JsonStore, type StoreIo } from './json-store';
 import { FolderScan, pendingDamaged } from './damage';
 import { realFileOps } from './file-ops';
 import { ANNOTATION_FILE_VERSION, annotationFileSchema, type AnnotationFile } from './schemas';
+import { annotationCodec } from './annotation-codec';
 
 // docId and corpusKey become file and folder names: a strict pattern rules out traversal ("..",
 // separators), hidden files and over-long names before anything touches the disk.
@@ -56,13 +57,15 @@ export class AnnotationStore {
     const file = this.fileOf(docId);
     let store = this.stores.get(docId);
     if (!store) {
+      // A file renamed or copied by hand, or two ids differing only in case on a case-insensitive
+      // disk, must not be taken for this document's annotations and then rewritten.
+      const schema = annotationFileSchema.refine((f) => f.docId === docId, {
+        message: `the file belongs to another document, not "${docId}"`,
+      });
       store = new JsonStore<AnnotationFile>({
         file,
-        // A file renamed or copied by hand, or two ids differing only in case on a case-insensitive
-        // disk, must not be taken for this document's annotations and then rewritten.
-        schema: annotationFileSchema.refine((f) => f.docId === docId, {
-          message: `the file belongs to another document, not "${docId}"`,
-        }),
+        schema,
+        codec: annotationCodec(schema),
         version: ANNOTATION_FILE_VERSION,
         defaults: () => ({ schemaVersion: ANNOTATION_FILE_VERSION, docId, annotations: [] }),
         io: this.io,
@@ -73,9 +76,19 @@ export class AnnotationStore {
     return store;
   }
 
+  /** A copy of the document's passages, free to change. */
   async list(docId: string): Promise<Annotation[]> {
     const data = await this.storeOf(docId).read();
     return data.annotations;
+  }
+
+  /**
+   * The document's acknowledged file itself, frozen (see annotation-codec): no copying, for readers
+   * of many documents. Every write replaces the object, so holding on to it tells a cache whether
+   * the document's passages changed since, whichever path wrote them.
+   */
+  async current(docId: string): Promise<Readonly<AnnotationFile>> {
+    return this.storeOf(docId).current();
   }
 
   async add(docId: string, a: Annotation): Promise<void> {

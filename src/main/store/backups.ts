@@ -36,7 +36,9 @@ export async function keepBackup(ops: FileOps, file: string): Promise<BackupOutc
     const old = await statOrNull(ops, bak);
     if (old && (await sameVersion(ops, file, current, bak, old))) return 'kept';
     for (let g = BACKUP_GENERATIONS; g > 1; g--) {
-      if (await statOrNull(ops, backupFile(file, g - 1))) await ops.rename(backupFile(file, g - 1), backupFile(file, g));
+      // .bak was just looked at; only older generations need a look of their own.
+      const present = g - 1 === 1 ? old : await statOrNull(ops, backupFile(file, g - 1));
+      if (present) await ops.rename(backupFile(file, g - 1), backupFile(file, g));
     }
     await linkOrCopy(ops, file, bak);
     return 'kept';

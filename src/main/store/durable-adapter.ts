@@ -7,6 +7,7 @@ import { type FileOps, codeOf, explainOsError, realFileOps, syncDir } from './fi
 import { type BackupOutcome, backupFile, keepBackup, linkOrCopy } from './backups';
 import { tempName } from './damage';
 import { type Migration, checkMigrations, migrate } from './migrations';
+import { type StoreCodec, plainCodec } from './codec';
 
 export { describeOsError, explainOsError } from './file-ops';
 
@@ -19,6 +20,8 @@ export interface DurableAdapterOptions<T> {
   migrations?: readonly Migration[];
   /** The file-system calls; the real ones unless a test injects faults. */
   ops?: FileOps;
+  /** Drafts, checks and bytes of the state (see StoreCodec); default: deep copies, pretty JSON. */
+  codec?: StoreCodec<T>;
 }
 
 /**
@@ -66,6 +69,7 @@ function describeIssues(error: z.ZodError): string {
 export class DurableAdapter<T> implements Adapter<T> {
   readonly file: string;
   readonly ops: FileOps;
+  readonly codec: StoreCodec<T>;
   private readonly schema: z.ZodType<T>;
   private readonly version: number;
   private readonly migrations: readonly Migration[];
@@ -76,6 +80,7 @@ export class DurableAdapter<T> implements Adapter<T> {
     this.version = opts.version;
     this.migrations = opts.migrations ?? [];
     this.ops = opts.ops ?? realFileOps;
+    this.codec = opts.codec ?? plainCodec(opts.schema);
     checkMigrations(this.migrations, this.version);
   }
 
@@ -138,7 +143,23 @@ export class DurableAdapter<T> implements Adapter<T> {
       const from = upgraded.from < this.version ? ` after upgrading it from format version ${upgraded.from}` : '';
       throw unreadable(`it does not have the expected structure${from} (${describeIssues(parsed.error)})`);
     }
-    return parsed.data;
+    return this.codec.loaded(parsed.data);
+  }
+
+  /**
+   * Checks `data` for saving and answers the state to adopt once saved with its bytes.
+   * 'invalid-argument' if it is not in the stored format: writing something we could not read
+   * back would lock the file.
+   */
+  prepare(data: T): { value: T; bytes: Buffer } {
+    const prepared = this.codec.prepare(data);
+    if (!prepared.ok) {
+      throw new GlossatorError(
+        'invalid-argument',
+        `Refusing to save ${this.file}: the data is not in the stored format (${describeIssues(prepared.error)}).`,
+      );
+    }
+    return prepared;
   }
 
   /**
@@ -148,15 +169,11 @@ export class DurableAdapter<T> implements Adapter<T> {
    * the previous version is put back first (UnconfirmedWriteError if even that fails).
    */
   async write(data: T): Promise<void> {
-    // Validate before saving: writing something we could not read back would lock the file.
-    const parsed = this.schema.safeParse(data);
-    if (!parsed.success) {
-      throw new GlossatorError(
-        'invalid-argument',
-        `Refusing to save ${this.file}: the data is not in the stored format (${describeIssues(parsed.error)}).`,
-      );
-    }
-    const bytes = Buffer.from(`${JSON.stringify(parsed.data, null, 2)}\n`);
+    await this.writeBytes(this.prepare(data).bytes);
+  }
+
+  /** The durable steps of write() for bytes prepare() made. */
+  async writeBytes(bytes: Buffer): Promise<void> {
     const dir = dirname(this.file);
     const notSaved = (err: unknown) =>
       new GlossatorError('io-error', `${explainOsError(err)}: could not save ${this.file}. Your previous data is unchanged.`);
@@ -173,6 +190,8 @@ export class DurableAdapter<T> implements Adapter<T> {
       await this.ops.unlink(temp).catch(() => undefined);
       throw notSaved(err);
     }
+    // Only once the new version is safely in the temp file: a save that fails before this point
+    // leaves the backup generations as they were.
     const previous = await keepBackup(this.ops, this.file);
     try {
       await this.ops.rename(temp, this.file);

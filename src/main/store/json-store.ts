@@ -7,6 +7,7 @@ import { type FileOps, codeOf, describeOsError, realFileOps, statOrNull } from '
 import { BACKUP_GENERATIONS, backupFile, backupFiles, type BackupFile } from './backups';
 import { type DamageReport, FolderScan, type StoreIo, moveAside } from './damage';
 import type { Migration } from './migrations';
+import type { StoreCodec } from './codec';
 
 export type { StoreIo } from './damage';
 
@@ -20,6 +21,8 @@ export interface JsonStoreOptions<T> {
   io?: StoreIo;
   /** Shared by the stores of one folder (see FolderScan); a store makes its own otherwise. */
   scan?: FolderScan;
+  /** Drafts, checks and bytes (see StoreCodec); default: deep-copied drafts, whole-file checks, pretty JSON. */
+  codec?: StoreCodec<T>;
 }
 
 /** A backup generation that can be restored, with its contents. */
@@ -51,7 +54,7 @@ export class JsonStore<T> {
     this.scan = opts.scan ?? new FolderScan(this.ops, this.io.damaged === 'move-aside');
     this.defaults = opts.defaults;
     this.adapter = new DurableAdapter({ ...opts, ops: this.ops });
-    this.db = new Low<T>(this.adapter, opts.defaults());
+    this.db = new Low<T>(this.adapter, this.adapter.codec.loaded(opts.defaults()));
   }
 
   /** Why the file could not be opened, in plain words; null if it opened or was not tried yet. */
@@ -146,14 +149,26 @@ export class JsonStore<T> {
   }
 
   /**
+   * The acknowledged state itself, not a copy: only for stores whose codec freezes it (annotation
+   * files), where it is safe to share and spares copying a large file on every read. Each save
+   * replaces the object, so its identity also tells whether the state changed since.
+   */
+  async current(): Promise<T> {
+    await this.open();
+    return this.db.data;
+  }
+
+  /**
    * Applies `mutator` to a copy, writes the copy durably, then makes it the visible state and
    * resolves with the mutator's result. Calls run strictly one after another, in call order. If the
    * mutator throws, nothing is written; if the write fails, the state stays as it is on disk.
+   * With a codec that shares unchanged parts (annotation files), those parts of the draft are
+   * frozen: a mutator replaces them rather than changing them in place.
    */
   update<R>(mutator: (draft: T) => R): Promise<R> {
     return this.enqueue(async () => {
       await this.open();
-      const draft = structuredClone(this.db.data);
+      const draft = this.adapter.codec.draft(this.db.data);
       const result = mutator(draft);
       // Written through the adapter rather than Low.write(), which writes Low.data and so would
       // expose the new state before the disk has it.
@@ -169,13 +184,14 @@ export class JsonStore<T> {
   }
 
   private async save(data: T): Promise<void> {
+    const { value, bytes } = this.adapter.prepare(data);
     try {
-      await this.adapter.write(data);
+      await this.adapter.writeBytes(bytes);
     } catch (err) {
-      if (err instanceof UnconfirmedWriteError) this.adopt(data);
+      if (err instanceof UnconfirmedWriteError) this.adopt(value);
       throw err;
     }
-    this.adopt(data);
+    this.adopt(value);
   }
 
   private adopt(data: T): void {
@@ -239,7 +255,7 @@ export class JsonStore<T> {
         }
       }
       await this.save(data);
-      return structuredClone(data);
+      return structuredClone(this.db.data);
     });
   }
 

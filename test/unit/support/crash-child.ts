@@ -8,17 +8,8 @@
 import { createInterface } from 'node:readline';
 import { AnnotationStore } from '../../../src/main/store/annotation-store';
 import type { Annotation } from '../../../src/shared/types';
+import { mulberry32 } from '../../../scripts/prng';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function passage(docId: string, id: string, noteLength: number): Annotation {
   const at = new Date().toISOString();

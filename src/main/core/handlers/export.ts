@@ -3,13 +3,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { Handlers } from '../../../shared/contract';
-import type { DigestOptions, ExportFormat, ImportFormat, PlacedAnnotation } from '../../../shared/types';
+import type { DigestOptions, ExportFormat, GlossDocument, ImportFormat, PlacedAnnotation } from '../../../shared/types';
 import { GlossatorError } from '../../../shared/result';
 import { renderMarkdown, exportFileName } from '../../export/digest';
 import { renderCsv } from '../../export/csv';
 import { renderHtml } from '../../export/html';
 import { buildCharts } from '../../export/charts';
-import { selectPassages } from '../../export/select';
+import { selectPassages, type Selection } from '../../export/select';
 import type { ExportSet } from '../../export/types';
 import { renderWebAnnotation } from '../../interop/webanno-export';
 import { parseWebAnnotation } from '../../interop/webanno-import';
@@ -20,6 +20,7 @@ import type { ParsedImport } from '../../interop/types';
 import type { TagStore } from '../../store/tag-store';
 import type { AnnotationService, Clock } from '../annotation-service';
 import type { CorpusService } from '../corpus-service';
+import type { Placement } from '../placements';
 
 /** Where a saved file goes: a native dialog in Electron, a chosen path in tests and the CLI. */
 export interface SaveTarget {
@@ -56,13 +57,41 @@ export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 type Rendered = { data: string | Uint8Array; skipped: number };
 
+/**
+ * The last selection made, reused while nothing it depends on changed: the preview asks for the
+ * digest and the charts of the same options one after the other, and rebuilds the digest when an
+ * option that does not filter (grouping, notes, hashtags) changes. It depends on the filters,
+ * the corpus's document list (replaced whenever a document is added, removed or changed, its
+ * metadata included) and each document's placement (replaced whenever its passages or text change).
+ */
+export class SelectionMemo {
+  private last: { key: string; docs: readonly GlossDocument[]; placements: readonly Placement[]; selection: Selection } | null = null;
+
+  get(docs: readonly GlossDocument[], placements: readonly Placement[], options: DigestOptions): Selection {
+    const key = JSON.stringify([options.docIds, options.tagIds, options.text]);
+    const last = this.last;
+    if (last && last.key === key && last.docs === docs && sameItems(last.placements, placements)) return last.selection;
+    const annotations: PlacedAnnotation[] = [];
+    // A loop, not push(...): one document's passages could outnumber a call's arguments.
+    for (const placement of placements) for (const a of placement.passages) annotations.push(a);
+    const selection = selectPassages({ documents: docs, annotations, options });
+    this.last = { key, docs, placements, selection };
+    return selection;
+  }
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 export function exportHandlers(
   deps: ExportDeps,
 ): Pick<Handlers, 'buildDigest' | 'getCharts' | 'exportDigest' | 'importAnnotations'> {
+  const selections = new SelectionMemo();
+
   async function exportSet(options: DigestOptions): Promise<ExportSet> {
-    const all: PlacedAnnotation[] = [];
-    for (const doc of deps.corpus.all()) all.push(...(await deps.annotations.list(doc.id)));
-    const { documents, passages } = selectPassages({ documents: deps.corpus.all(), annotations: all, options });
+    const docs = deps.corpus.all();
+    const placements: Placement[] = [];
+    for (const doc of docs) placements.push(await deps.annotations.placement(doc.id));
+    const { documents, passages } = selections.get(docs, placements, options);
     const generator = { name: 'Glossator', version: deps.version };
     return { documents, passages, tags: await deps.tags.list(), options, now: deps.clock.now(), generator };
   }

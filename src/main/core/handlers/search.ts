@@ -1,4 +1,4 @@
-// Handler for corpus search: validated arguments straight to the search index.
+// Handler for corpus search: validated arguments to the search index, once the index is filled.
 import type { Handlers } from '../../../shared/contract';
 import type { SearchIndex } from '../../search/search-index';
 
@@ -8,7 +8,11 @@ export interface SearchDeps {
 
 export function searchHandlers({ index }: SearchDeps): Pick<Handlers, 'search'> {
   return {
-    search: async ({ query, wholeWord, caseSensitive, diacriticSensitive }) =>
-      index.search(query, { wholeWord, caseSensitive, diacriticSensitive }),
+    search: async ({ query, wholeWord, caseSensitive, diacriticSensitive, docId }) => {
+      // The index fills in slices after a corpus opens; waiting here keeps the main process
+      // answering meanwhile, where searching at once would index the rest in one blocking go.
+      await index.ready;
+      return index.search(query, { wholeWord, caseSensitive, diacriticSensitive }, docId === undefined ? {} : { docId });
+    },
   };
 }

@@ -71,17 +71,47 @@ function blockAt(blocks: readonly Block[], offset: number): number {
   return lo;
 }
 
-/** One DOM Range covering [start, end) of the text; separators between blocks fall inside it. */
-export function offsetsToRange(nodes: BlockNodes, start: number, end: number): Range | null {
+interface Bounds {
+  startContainer: Text;
+  startOffset: number;
+  endContainer: Text;
+  endOffset: number;
+}
+
+/** The text nodes and offsets that bound [start, end); separators between blocks fall inside. */
+function boundsOf(nodes: BlockNodes, start: number, end: number): Bounds | null {
   const { blocks, texts } = nodes;
   if (blocks.length === 0 || end <= start) return null;
   const first = blockAt(blocks, start);
   const last = blockAt(blocks, end - 1);
   const a = blocks[first];
   const b = blocks[last];
-  if (!a || !b) return null;
+  const startContainer = texts[first];
+  const endContainer = texts[last];
+  if (!a || !b || !startContainer || !endContainer) return null;
+  return {
+    startContainer,
+    startOffset: Math.max(0, start - a.start),
+    endContainer,
+    endOffset: Math.min(b.end - b.start, Math.max(0, end - b.start)),
+  };
+}
+
+/** One live DOM Range covering [start, end): for the selection, scrolling and measuring. */
+export function offsetsToRange(nodes: BlockNodes, start: number, end: number): Range | null {
+  const bounds = boundsOf(nodes, start, end);
+  if (!bounds) return null;
   const range = document.createRange();
-  range.setStart(texts[first]!, Math.max(0, start - a.start));
-  range.setEnd(texts[last]!, Math.min(b.end - b.start, Math.max(0, end - b.start)));
+  range.setStart(bounds.startContainer, bounds.startOffset);
+  range.setEnd(bounds.endContainer, bounds.endOffset);
   return range;
+}
+
+/**
+ * The same span as a StaticRange, for highlight layers: the browser does not have to keep it up to
+ * date on DOM changes, so thousands of them cost nothing while the page changes elsewhere.
+ */
+export function offsetsToStaticRange(nodes: BlockNodes, start: number, end: number): StaticRange | null {
+  const bounds = boundsOf(nodes, start, end);
+  return bounds ? new StaticRange(bounds) : null;
 }

@@ -1,6 +1,6 @@
-// Paints passages with the CSS Custom Highlight API: one Highlight per tag, never touching text nodes.
-import type { PlacedAnnotation, Tag } from '../../../shared/types';
-import { offsetsToRange, type BlockNodes } from './dom-offsets';
+// The CSS Custom Highlight API layers: names, overlap spans, search and flash layers, tag colour rules; never touching text nodes.
+import type { Tag } from '../../../shared/types';
+import { offsetsToStaticRange, type BlockNodes } from './dom-offsets';
 
 export const tagHighlightName = (tagId: string): string => `gl-tag-${tagId}`;
 export const UNTAGGED = 'gl-untagged';
@@ -26,52 +26,22 @@ export function overlapSpans(ranges: readonly { start: number; end: number }[]):
   return spans;
 }
 
-function setHighlight(name: string, ranges: Range[], priority: number): void {
+function setHighlight(name: string, ranges: StaticRange[], priority: number): void {
   const highlight = new Highlight(...ranges);
   highlight.priority = priority;
   CSS.highlights.set(name, highlight);
 }
 
-/** Registers every layer and returns the teardown that removes them. */
-export function paintHighlights(
-  nodes: BlockNodes,
-  annotations: readonly PlacedAnnotation[],
-  tags: readonly Tag[],
-  activeId: string | null,
-): () => void {
-  const names: string[] = [];
-  const rangeOf = new Map<string, Range>();
-  for (const a of annotations) {
-    if (!a.range) continue;
-    const range = offsetsToRange(nodes, a.range.start, a.range.end);
-    if (range) rangeOf.set(a.id, range);
-  }
-  tags.forEach((tag, i) => {
-    const ranges = annotations.filter((a) => a.tagIds.includes(tag.id)).flatMap((a) => rangeOf.get(a.id) ?? []);
-    setHighlight(tagHighlightName(tag.id), ranges, i + 1);
-    names.push(tagHighlightName(tag.id));
-  });
-  const untagged = annotations.filter((a) => a.tagIds.length === 0).flatMap((a) => rangeOf.get(a.id) ?? []);
-  setHighlight(UNTAGGED, untagged, 0);
-  const placed = annotations.flatMap((a) => (a.range ? [a.range] : []));
-  const overlaps = overlapSpans(placed).flatMap((s) => offsetsToRange(nodes, s.start, s.end) ?? []);
-  setHighlight(OVERLAP, overlaps, tags.length + 1);
-  const active = activeId ? rangeOf.get(activeId) : undefined;
-  setHighlight(ACTIVE, active ? [active] : [], tags.length + 2);
-  names.push(UNTAGGED, OVERLAP, ACTIVE);
-  return () => names.forEach((n) => CSS.highlights.delete(n));
-}
-
 /** Search hits are their own layer, under the passages, so both stay visible. */
 export function paintSearch(nodes: BlockNodes, hits: readonly { start: number; end: number }[]): () => void {
-  const ranges = hits.flatMap((h) => offsetsToRange(nodes, h.start, h.end) ?? []);
+  const ranges = hits.flatMap((h) => offsetsToStaticRange(nodes, h.start, h.end) ?? []);
   setHighlight(SEARCH, ranges, -1);
   return () => CSS.highlights.delete(SEARCH);
 }
 
 /** Flashes a passage briefly after a jump, so the eye finds it. */
 export function flash(nodes: BlockNodes, start: number, end: number, ms = 1200): () => void {
-  const range = offsetsToRange(nodes, start, end);
+  const range = offsetsToStaticRange(nodes, start, end);
   if (!range) return () => {};
   setHighlight(FLASH, [range], 1000);
   const timer = setTimeout(() => CSS.highlights.delete(FLASH), ms);

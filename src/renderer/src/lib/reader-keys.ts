@@ -1,14 +1,17 @@
 // Keyboard reading: a cursor that moves by block, selections that grow by word, sentence or paragraph.
 import type { BlockNodes } from './dom-offsets';
+import type { Chunk } from './text-dom';
 
 const elementOf = (nodes: BlockNodes, index: number): HTMLElement | null =>
   (nodes.texts[index]?.parentElement as HTMLElement | null) ?? null;
 
 /** Index of the first block whose bottom is below the top of the scrolling container. */
-export function blockIndexAtTop(nodes: BlockNodes, container: Element): number {
+export function blockIndexAtTop(nodes: BlockNodes & { chunks?: readonly Chunk[] }, container: Element): number {
   const top = container.getBoundingClientRect().top;
-  let lo = 0;
-  let hi = nodes.texts.length - 1;
+  // Chunk boxes first: measuring a block inside a chunk off screen would lay out its text.
+  const chunk = nodes.chunks?.find((c) => c.element.getBoundingClientRect().bottom > top);
+  let lo = chunk?.first ?? 0;
+  let hi = chunk?.last ?? nodes.texts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (elementOf(nodes, mid)!.getBoundingClientRect().bottom <= top) lo = mid + 1;

@@ -1,5 +1,6 @@
 // Passage edits (tag, retag, note, delete), each recorded with its inverse so it can be undone.
-import type { PlacedAnnotation, TextPosition } from '../../../shared/types';
+import type { GlossDocument, PlacedAnnotation, TextPosition } from '../../../shared/types';
+import { checkRange, describe } from '../../../shared/anchoring';
 import { api } from '../lib/api';
 import { stored, type Workbench } from './workbench.svelte';
 
@@ -15,7 +16,49 @@ const excerpt = (a: PlacedAnnotation): string => {
   return q.length > 40 ? `“${q.slice(0, 39)}…”` : `“${q}”`;
 };
 
+/** `list` (in reading order) with `a` inserted where its start puts it, found by binary search. */
+function insertInReadingOrder(list: readonly PlacedAnnotation[], a: PlacedAnnotation): PlacedAnnotation[] {
+  const start = a.range?.start ?? Infinity;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid]!.range?.start ?? Infinity) <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...list.slice(0, lo), a, ...list.slice(lo)];
+}
+
+/** Prefix of the ids of passages shown before main has saved them. */
+const PROVISIONAL = 'pending-';
+
 export class PassageEditor {
+  private pending = 0;
+  /** Provisional id → saved id, for keys pressed while a new passage was being saved. */
+  private readonly aliases = new Map<string, string>();
+  /** Saved id → provisional id: the panel keeps the item it showed first, with its note draft and focus. */
+  private readonly firstIds = new Map<string, string>();
+
+  /** Provisional passages whose save has not been answered yet. */
+  private readonly saving = new Set<string>();
+
+  /**
+   * Whether a passage is still being saved (shown before main has confirmed it). Not reactive by
+   * itself: the saved passage replaces the provisional one, which re-renders whoever asked.
+   */
+  isSaving(id: string): boolean {
+    return this.saving.has(id);
+  }
+
+  /** A key for views that stays the same when a provisional passage is replaced by the saved one. */
+  viewKey(id: string): string {
+    return this.firstIds.get(id) ?? id;
+  }
+
+  private resolve(id: string): string {
+    return this.aliases.get(id) ?? id;
+  }
+
   constructor(private readonly wb: Workbench) {}
 
   private tagName(tagId: string): string {
@@ -39,13 +82,46 @@ export class PassageEditor {
     });
   }
 
+  // Shown at once, before main has saved it, so the highlight follows the keypress within a frame;
+  // the saved passage replaces it, or it goes again if the save fails (the error is shown).
+  private provisional(doc: GlossDocument, passage: PendingPassage, tagId: string): PlacedAnnotation {
+    const now = new Date().toISOString();
+    const { start, end } = passage;
+    // A range main would refuse is shown as selected; main's answer then says what is wrong.
+    const target = checkRange(doc.text, start, end) === null
+      ? describe(doc.text, start, end, doc.contentHash)
+      : { position: { start, end }, quote: { exact: passage.exact, prefix: '', suffix: '' }, contentHash: doc.contentHash };
+    return {
+      id: `${PROVISIONAL}${++this.pending}`,
+      docId: doc.id,
+      target,
+      tagIds: [tagId],
+      note: '',
+      created: now,
+      modified: now,
+      state: 'anchored',
+      range: { start: passage.start, end: passage.end },
+    };
+  }
+
   private async create(passage: PendingPassage, tagId: string): Promise<void> {
     const wb = this.wb;
     const doc = wb.doc;
     if (!doc) return;
+    const shown = this.provisional(doc, passage, tagId);
+    this.saving.add(shown.id);
+    wb.annotations = insertInReadingOrder(wb.annotations, shown);
+    wb.activeId = shown.id;
     const created = await wb.call(api().createAnnotation({ docId: doc.id, ...passage, tagIds: [tagId] }));
-    if (!created) return;
-    await wb.refreshSummaries();
+    this.saving.delete(shown.id);
+    const swap = (to: PlacedAnnotation | null) => {
+      wb.annotations = to ? wb.annotations.map((a) => (a.id === shown.id ? to : a)) : wb.annotations.filter((a) => a.id !== shown.id);
+      if (wb.activeId === shown.id) wb.activeId = to?.id ?? null;
+    };
+    if (!created) return swap(null);
+    this.aliases.set(shown.id, created.id);
+    this.firstIds.set(created.id, shown.id);
+    wb.refreshSummariesSoon();
     const label = `tag ${excerpt(created)} as ${this.tagName(tagId)}`;
     wb.undo.record({
       label,
@@ -54,14 +130,15 @@ export class PassageEditor {
       redo: async () => !!(await wb.call(api().restoreAnnotation({ annotation: stored(created) }))),
     });
     if (wb.doc?.id !== doc.id) return; // the analyst moved on to another document meanwhile
-    wb.annotations = [...wb.annotations, created].sort((a, b) => (a.range?.start ?? Infinity) - (b.range?.start ?? Infinity));
-    wb.activeId = created.id;
+    swap(created);
     wb.notices.say(`Tagged as ${this.tagName(tagId)}.`);
   }
 
   toggleTag(annotationId: string, tagId: string): Promise<void> {
     return this.wb.serial(async () => {
-      const a = this.wb.annotations.find((x) => x.id === annotationId);
+      // A key pressed while the passage was still being saved names its provisional id.
+      const id = this.resolve(annotationId);
+      const a = this.wb.annotations.find((x) => x.id === id);
       if (!a) return;
       const has = a.tagIds.includes(tagId);
       const next = has ? a.tagIds.filter((t) => t !== tagId) : [...a.tagIds, tagId];
@@ -72,17 +149,23 @@ export class PassageEditor {
   private async writeTags(a: PlacedAnnotation, tagIds: string[], what: string): Promise<void> {
     const wb = this.wb;
     const { docId, id: annotationId, tagIds: before } = a;
+    // Painted at once; put back as it was if main refuses.
+    this.replace({ ...a, tagIds });
     const updated = await wb.call(api().updateAnnotation({ docId, annotationId, tagIds }));
-    if (!updated) return;
+    if (!updated) {
+      if (wb.annotations.some((x) => x.id === annotationId)) this.replace(a);
+      return;
+    }
     this.replace(updated);
     const set = (ids: string[]) => async () => !!(await wb.call(api().updateAnnotation({ docId, annotationId, tagIds: ids })));
     wb.undo.record({ label: `${what} on ${excerpt(a)}`, docId, undo: set(before), redo: set(tagIds) });
-    await wb.refreshSummaries();
+    wb.refreshSummariesSoon();
   }
 
-  saveNote(annotationId: string, note: string): Promise<boolean> {
+  saveNote(id: string, note: string): Promise<boolean> {
     return this.wb.serial(async () => {
       const wb = this.wb;
+      const annotationId = this.resolve(id);
       const a = wb.annotations.find((x) => x.id === annotationId);
       if (!a || a.note === note) return true;
       const { docId } = a;
@@ -98,9 +181,10 @@ export class PassageEditor {
     });
   }
 
-  remove(annotationId: string): Promise<void> {
+  remove(id: string): Promise<void> {
     return this.wb.serial(async () => {
       const wb = this.wb;
+      const annotationId = this.resolve(id);
       const a = wb.annotations.find((x) => x.id === annotationId);
       if (!a) return;
       const done = await wb.call(api().deleteAnnotation({ docId: a.docId, annotationId }));
@@ -114,7 +198,7 @@ export class PassageEditor {
         redo: async () => !!(await wb.call(api().deleteAnnotation({ docId: a.docId, annotationId }))),
       });
       wb.notices.say('Passage deleted.');
-      await wb.refreshSummaries();
+      wb.refreshSummariesSoon();
     });
   }
 }

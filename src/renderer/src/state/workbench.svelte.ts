@@ -12,10 +12,11 @@ export function stored(a: PlacedAnnotation): Annotation {
 }
 
 export class Workbench {
-  documents = $state<DocumentSummary[]>([]);
+  // Raw: replaced whole, never changed in place; a deep proxy of thousands of objects costs on every read.
+  documents = $state.raw<DocumentSummary[]>([]);
   tags = $state<Tag[]>([]);
-  doc = $state<GlossDocument | null>(null);
-  annotations = $state<PlacedAnnotation[]>([]);
+  doc = $state.raw<GlossDocument | null>(null);
+  annotations = $state.raw<PlacedAnnotation[]>([]);
   activeId = $state<string | null>(null);
   /** Bumped to ask the reader to scroll to and flash `focusTarget`. */
   focusRequest = $state(0);
@@ -88,10 +89,13 @@ export class Workbench {
   }
 
   async open(docId: string, block: number | null = null): Promise<void> {
+    const started = performance.now();
     const [doc, annotations] = await Promise.all([
       this.call(api().getDocument({ docId })),
       this.call(api().listAnnotations({ docId })),
     ]);
+    // User Timing, so profiles and the bench can tell waiting for main from showing the document.
+    performance.measure('glossator:fetch-document', { start: started, detail: docId });
     if (!doc) return;
     this.doc = doc;
     this.annotations = annotations ?? [];
@@ -115,6 +119,26 @@ export class Workbench {
   async refreshSummaries(): Promise<void> {
     const documents = await this.call(api().listDocuments({}));
     if (documents) this.documents = documents;
+  }
+
+  private summaries: Promise<void> | null = null;
+  private summariesStale = false;
+
+  /**
+   * Refreshes the list's counts without holding up the next edit: a burst of edits while one
+   * refresh is in flight costs one more refresh, not one each.
+   */
+  refreshSummariesSoon(): void {
+    if (this.summaries) {
+      this.summariesStale = true;
+      return;
+    }
+    this.summaries = this.refreshSummaries().finally(() => {
+      this.summaries = null;
+      if (!this.summariesStale) return;
+      this.summariesStale = false;
+      this.refreshSummariesSoon();
+    });
   }
 
   focus(annotationId: string): void {

@@ -1,0 +1,69 @@
+// Each document's placed passages and their counts, kept until that document's passages or text change.
+//
+// Placing a document's passages (re-anchoring every one against its text) and counting them is
+// what the document list, the review queue and every export repeat after each edit, though one
+// edit changes one document. An entry is keyed by the two things a placement depends on, so it
+// needs no invalidation calls and no write path can forget one:
+// - the annotation file's state object, which the store replaces on every write of that document
+//   (add, update, delete, restore, import, merge or tag deletion, backup restore, start empty), and
+// - the document's contentHash, which changes with its text.
+// (Snapshot texts matter too, but only for passages made on other texts: those are loaded before a
+// first placement and never change for a hash.)
+import type { PlacedAnnotation } from '../../shared/types';
+import { addCount } from '../../shared/counts';
+
+/** What the document list shows of a document's passages. */
+export interface PassageCounts {
+  passageCount: number;
+  needsReview: number;
+  /** Passages per tag id. */
+  tagCounts: Record<string, number>;
+}
+
+/** A document's passages in reading order, frozen: shared by every caller until the next change. */
+export interface Placement {
+  readonly passages: readonly PlacedAnnotation[];
+  readonly counts: Readonly<PassageCounts>;
+}
+
+interface Entry {
+  file: object;
+  contentHash: string;
+  placement: Placement;
+}
+
+export function countPassages(passages: readonly PlacedAnnotation[]): PassageCounts {
+  const tagCounts: Record<string, number> = {};
+  let needsReview = 0;
+  for (const a of passages) {
+    for (const t of a.tagIds) addCount(tagCounts, t);
+    if (a.state === 'needs-review') needsReview++;
+  }
+  return { passageCount: passages.length, needsReview, tagCounts };
+}
+
+/** Freezes a placed passage and its range; the annotation's own parts are frozen by the store. */
+function freezePlaced(a: PlacedAnnotation): PlacedAnnotation {
+  if (a.range) Object.freeze(a.range);
+  return Object.freeze(a);
+}
+
+export class PlacementCache {
+  private readonly entries = new Map<string, Entry>();
+
+  /** The placement made for exactly this file state and text, if there is one. */
+  get(docId: string, file: object, contentHash: string): Placement | undefined {
+    const entry = this.entries.get(docId);
+    return entry && entry.file === file && entry.contentHash === contentHash ? entry.placement : undefined;
+  }
+
+  /** Keeps `passages` (in reading order) for this file state and text, replacing what the document had. */
+  set(docId: string, file: object, contentHash: string, passages: PlacedAnnotation[]): Placement {
+    const frozen = Object.freeze(passages.map(freezePlaced));
+    const counts = countPassages(frozen);
+    Object.freeze(counts.tagCounts);
+    const placement: Placement = Object.freeze({ passages: frozen, counts: Object.freeze(counts) });
+    this.entries.set(docId, { file, contentHash, placement });
+    return placement;
+  }
+}
