@@ -7,19 +7,6 @@ export interface BlockNodes {
   texts: readonly Text[];
 }
 
-/** Reads the rendered blocks: `[data-block]` elements in order, each with one text child. */
-export function collectBlockNodes(root: Element, blocks: readonly Block[]): BlockNodes | null {
-  const elements = root.querySelectorAll<HTMLElement>('[data-block]');
-  if (elements.length !== blocks.length) return null;
-  const texts: Text[] = [];
-  for (const el of elements) {
-    const node = el.firstChild;
-    if (!(node instanceof Text)) return null;
-    texts.push(node);
-  }
-  return { blocks, texts };
-}
-
 /** -1: the point is before the text node, 0: inside it, 1: after it. */
 function comparePoint(text: Text, node: Node, offset: number): number {
   const range = document.createRange();
