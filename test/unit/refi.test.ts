@@ -8,7 +8,7 @@ import { AnnotationService } from '../../src/main/core/annotation-service';
 import { CodebookService } from '../../src/main/core/codebook-service';
 import { CorpusService } from '../../src/main/core/corpus-service';
 import { DEFAULT_OPTIONS } from '../../src/main/export/types';
-import { ImportService } from '../../src/main/interop/import-service';
+import { ImportService } from '../../src/main/core/import/import-service';
 import { renderQdc, renderQdpx } from '../../src/main/interop/refi-export';
 import { parseQdc, parseQdpx } from '../../src/main/interop/refi-import';
 import type { ParsedImport } from '../../src/main/interop/types';

@@ -13,7 +13,7 @@ import { AnnotationStore } from '../../src/main/store/annotation-store';
 import { TagStore } from '../../src/main/store/tag-store';
 import { selectPassages } from '../../src/main/export/select';
 import { DEFAULT_OPTIONS, type ExportSet } from '../../src/main/export/types';
-import { ImportService } from '../../src/main/interop/import-service';
+import { ImportService } from '../../src/main/core/import/import-service';
 import { renderWebAnnotation } from '../../src/main/interop/webanno-export';
 import { parseWebAnnotation } from '../../src/main/interop/webanno-import';
 import type { ParsedImport } from '../../src/main/interop/types';

@@ -7,7 +7,7 @@ import type { TagStore } from '../store/tag-store';
 import { SearchIndex } from '../search/search-index';
 import { SnapshotStore } from '../corpus/snapshots';
 import { DocumentCache } from '../corpus/document-cache';
-import { ImportService } from '../interop/import-service';
+import { ImportService } from './import/import-service';
 import { AnnotationService, type Clock } from './annotation-service';
 import { CodebookService } from './codebook-service';
 import { CorpusService } from './corpus-service';

@@ -15,7 +15,7 @@ import { renderWebAnnotation } from '../../interop/webanno-export';
 import { parseWebAnnotation } from '../../interop/webanno-import';
 import { renderQdc, renderQdpx } from '../../interop/refi-export';
 import { parseQdc, parseQdpx } from '../../interop/refi-import';
-import type { ImportService } from '../../interop/import-service';
+import type { ImportService } from '../import/import-service';
 import type { ParsedImport } from '../../interop/types';
 import type { TagStore } from '../../store/tag-store';
 import type { AnnotationService, Clock } from '../annotation-service';

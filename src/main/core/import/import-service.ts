@@ -11,18 +11,18 @@ import type {
   ImportReport,
   PlacedAnnotation,
   TextPosition,
-} from '../../shared/types';
-import { argSchemas } from '../../shared/contract';
-import { GlossatorError } from '../../shared/result';
-import { describe } from '../../shared/anchoring';
-import type { AnnotationService, Clock } from '../core/annotation-service';
-import type { CodebookService } from '../core/codebook-service';
-import type { CorpusService } from '../core/corpus-service';
-import { describeIssues } from '../core/dispatch';
-import type { AnnotationStore } from '../store/annotation-store';
-import { nameKey, type TagStore } from '../store/tag-store';
+} from '../../../shared/types';
+import { argSchemas } from '../../../shared/contract';
+import { GlossatorError } from '../../../shared/result';
+import { describe } from '../../../shared/anchoring';
+import type { AnnotationService, Clock } from '../annotation-service';
+import type { CodebookService } from '../codebook-service';
+import type { CorpusService } from '../corpus-service';
+import { describeIssues } from '../dispatch';
+import type { AnnotationStore } from '../../store/annotation-store';
+import { nameKey, type TagStore } from '../../store/tag-store';
 import { locate } from './import-placement';
-import type { IncomingPassage, IncomingTag, ParsedImport } from './types';
+import type { IncomingPassage, IncomingTag, ParsedImport } from '../../interop/types';
 
 export interface ImportDeps {
   corpus: CorpusService;

@@ -1,9 +1,9 @@
 // Where an imported passage belongs: which corpus document, and where in its text (or why neither can be told).
-import type { GlossDocument, TextPosition } from '../../shared/types';
-import { MAX_PASSAGE_LENGTH } from '../../shared/limits';
-import { anchor } from '../../shared/anchoring';
-import type { IncomingPassage } from './types';
-import { codePointsToUtf16, DOC_URN } from './webanno-export';
+import type { GlossDocument, TextPosition } from '../../../shared/types';
+import { MAX_PASSAGE_LENGTH } from '../../../shared/limits';
+import { anchor } from '../../../shared/anchoring';
+import type { IncomingPassage } from '../../interop/types';
+import { codePointsToUtf16, DOC_URN } from '../../interop/webanno-export';
 
 /** Context beyond this adds little evidence and only slows the fuzzy comparison. */
 const CONTEXT_MAX = 64;
