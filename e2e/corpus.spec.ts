@@ -1,5 +1,4 @@
 // Corpora: open another folder and switch back, the read-only bundled corpus, metadata, thousands of documents.
-import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
 import { WorkbenchPage } from './support/workbench-page';
 import { largeCorpus, scratchCorpus } from './support/corpus-files';

@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { PDFDocument, PDFFont, StandardFonts } from 'pdf-lib';
+import { PDFDocument, type PDFFont, StandardFonts } from 'pdf-lib';
 import { ARTICLE_HTML, ARTICLE_MD, DOCX_PARTS, PDF_PAGES, type PdfLine } from './document-fixture-content';
 
 const OUT = fileURLToPath(new URL('../test/fixtures/documents/', import.meta.url));

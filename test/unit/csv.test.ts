@@ -34,7 +34,10 @@ function parseCsv(text: string): string[][] {
       if (text[i] === '"') {
         for (i++; ; i++) {
           if (i >= text.length) throw new Error('unterminated quoted field');
-          if (text[i] === '"' && text[i + 1] === '"') (value += '"'), i++;
+          if (text[i] === '"' && text[i + 1] === '"') {
+            value += '"';
+            i++;
+          }
           else if (text[i] === '"') break;
           else value += text[i];
         }

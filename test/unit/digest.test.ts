@@ -581,7 +581,7 @@ describe('renderMarkdown options', () => {
     const markdown = renderMarkdown(input('tag', { tags }, { text: hostile, tagIds: ['cooperation'] }));
     const lines = frontMatterOf(markdown);
     expect(lines.filter((line) => line.startsWith('title:'))).toHaveLength(1);
-    expect(lines.every((line) => /^(\w+: |\w+:$|  \w+: )/.test(line))).toBe(true);
+    expect(lines.every((line) => /^(\w+: |\w+:$| {2}\w+: )/.test(line))).toBe(true);
     const text = lines.find((line) => line.startsWith('  text: '))!;
     expect(text).toContain('\\u2028');
     expect(text).toContain('\\u0085');

@@ -34,7 +34,10 @@ function referenceBlock(text: string): string {
   for (const raw of text.split(/\r\n?|\n/)) {
     const line = referenceCollapse(raw);
     if (line !== '') current.push(line);
-    else if (current.length > 0) (paragraphs.push(current), (current = []));
+    else if (current.length > 0) {
+      paragraphs.push(current);
+      current = [];
+    }
   }
   if (current.length > 0) paragraphs.push(current);
   return paragraphs.map((lines) => lines.map(referenceLine).join('\\\n')).join('\n\n');

@@ -250,7 +250,7 @@ export function parseManifest(json: string, path: string): Manifest {
   try {
     data = JSON.parse(json);
   } catch (e) {
-    throw new Error(`${path}: not valid JSON (${(e as Error).message})`);
+    throw new Error(`${path}: not valid JSON (${(e as Error).message})`, { cause: e });
   }
   const parsed = manifestSchema.safeParse(data);
   if (parsed.success) return parsed.data;
