@@ -1,4 +1,13 @@
 // Layer and cycle rules: renderer → shared ← main; Electron glue → core; nothing imports the CLI; no cycles.
+
+// TEMPORARY, named exceptions for violations being removed by work in progress; delete each once it lands.
+const TEMPORARY = {
+  // The data-folder lock moves from src/cli/lock.ts to src/main/store/ (issue 11).
+  electronMainImportsCliLock: '^src/main/electron/main\\.ts$',
+  // document-import.ts → workspace.ts → handlers/corpora.ts: broken up by the live-corpus module (issue 11).
+  workspaceCycle: '^src/main/core/(document-import|workspace|handlers/corpora)\\.ts$',
+};
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -6,7 +15,7 @@ module.exports = {
       name: 'no-circular',
       severity: 'error',
       comment: 'Import cycles make start-up order and tests fragile: extract what both sides need instead.',
-      from: {},
+      from: { pathNot: TEMPORARY.workspaceCycle },
       to: { circular: true },
     },
     {
@@ -62,7 +71,7 @@ module.exports = {
       name: 'nothing-imports-the-cli',
       severity: 'error',
       comment: 'The CLI is a front end like the Electron glue: what both need belongs in main (e.g. the store).',
-      from: { pathNot: '^src/cli/' },
+      from: { pathNot: ['^src/cli/', TEMPORARY.electronMainImportsCliLock] },
       to: { path: '^src/cli/' },
     },
     {
@@ -78,7 +87,13 @@ module.exports = {
       comment: 'A module nothing imports is dead code (entry points and type declarations aside).',
       from: {
         orphan: true,
-        pathNot: ['\\.d\\.ts$', '^src/main/electron/main\\.ts$', '^src/preload/index\\.ts$', '^src/renderer/src/main\\.ts$', '^src/cli/main\\.ts$'],
+        pathNot: [
+          '\\.d\\.ts$',
+          '^src/main/electron/main\\.ts$',
+          '^src/preload/index\\.ts$',
+          '^src/renderer/src/main\\.ts$',
+          '^src/cli/main\\.ts$',
+        ],
       },
       to: {},
     },
@@ -94,7 +109,11 @@ module.exports = {
       severity: 'error',
       comment: 'Shipped code (src/) uses runtime dependencies only; devDependencies are for tests and tools.',
       from: { path: '^src/', pathNot: '\\.d\\.ts$' },
-      to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'], pathNot: '^node_modules/(svelte|electron)/' },
+      to: {
+        dependencyTypes: ['npm-dev'],
+        dependencyTypesNot: ['type-only'],
+        pathNot: '^node_modules/(svelte|electron)/',
+      },
     },
   ],
   options: {
