@@ -1,4 +1,4 @@
-// Round-trip and edit-survival tests for describe/anchor, plus the offset checks they rely on.
+// Round-trip and edit-survival tests for describe → place (the quote alone), plus the offset checks they rely on.
 import { describe as group, expect, it } from 'vitest';
 import {
   AMBIGUITY_MARGIN,
@@ -7,17 +7,18 @@ import {
   PREFIX_WEIGHT,
   QUOTE_WEIGHT,
   SUFFIX_WEIGHT,
-  anchor,
-  checkRange,
-  describe,
-  snapToCodePoints,
-} from '../../src/shared/anchoring';
+  place,
+} from '../../src/main/anchoring';
+import { checkRange, describe, snapToCodePoints } from '../../src/shared/anchoring';
 import { QUOTE_CONTEXT } from '../../src/shared/limits';
 import { GlossatorError } from '../../src/shared/result';
 import type { TextTarget } from '../../src/shared/types';
 
 const HASH = 'sha256:original';
 const NEW_HASH = 'sha256:edited';
+
+/** A stored target placed on `text` (whose hash is `contentHash`) by the quote alone, no old text at hand. */
+const placeOn = (text: string, contentHash: string, t: TextTarget) => place(t, text, null, { contentHash });
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
@@ -91,7 +92,7 @@ group('describe → anchor round trip', () => {
   for (const row of rows) {
     it(`${row.name}: unchanged text anchors by hash`, () => {
       const t = target(row.text, row.exact, row.nth);
-      const out = anchor(row.text, HASH, t);
+      const out = placeOn(row.text, HASH, t);
       expect(out).toMatchObject({ state: 'anchored', method: 'hash', range: t.position, score: 1 });
       expect(row.text.slice(out.range!.start, out.range!.end)).toBe(row.exact);
       expect(t.quote.prefix.length).toBeLessThanOrEqual(QUOTE_CONTEXT);
@@ -102,7 +103,7 @@ group('describe → anchor round trip', () => {
 
     it(`${row.name}: text inserted before → moved to the same occurrence`, () => {
       const t = target(row.text, row.exact, row.nth);
-      const out = anchor(preface + row.text, NEW_HASH, t);
+      const out = placeOn(preface + row.text, NEW_HASH, t);
       expect(out).toMatchObject({
         state: 'moved',
         method: 'exact',
@@ -147,7 +148,7 @@ group('describe: every range of a mixed-script text', () => {
     const edited = preface + text;
     let placed = 0;
     for (const [s, e] of ranges) {
-      const out = anchor(edited, NEW_HASH, describe(text, s, e, HASH));
+      const out = placeOn(edited, NEW_HASH, describe(text, s, e, HASH));
       if (out.state === 'needs-review') {
         expect(out.range).toBeNull();
         continue;
@@ -174,13 +175,13 @@ group('anchor after edits', () => {
   const update = 'Update: this article was revised on March 17.';
 
   it('unchanged text under a different hash string → anchored by position', () => {
-    const out = anchor(original, NEW_HASH, target(original, midPassage));
+    const out = placeOn(original, NEW_HASH, target(original, midPassage));
     expect(out).toMatchObject({ state: 'anchored', method: 'position', range: target(original, midPassage).position });
   });
 
   it('text changed after the passage → anchored by position', () => {
     const edited = doc(P1, P2, P3.replace('Analysts', 'Most analysts'));
-    const out = anchor(edited, NEW_HASH, target(original, midPassage));
+    const out = placeOn(edited, NEW_HASH, target(original, midPassage));
     expect(out).toMatchObject({ state: 'anchored', method: 'position' });
   });
 
@@ -189,13 +190,13 @@ group('anchor after edits', () => {
     const after = `Final: ${before}`; // the first "5" now sits where the second one was
     const t = target(before, '5', 1);
     expect(after.slice(t.position.start, t.position.end)).toBe('5');
-    const out = anchor(after, NEW_HASH, t);
+    const out = placeOn(after, NEW_HASH, t);
     expect(out).toMatchObject({ state: 'moved', method: 'exact', range: { start: 21, end: 22 } });
   });
 
   it('text inserted before → moved, same exact text', () => {
     const edited = doc(update, P1, P2, P3);
-    const out = anchor(edited, NEW_HASH, target(original, midPassage));
+    const out = placeOn(edited, NEW_HASH, target(original, midPassage));
     expect(out.state).toBe('moved');
     expect(out.method).toBe('exact');
     expect(edited.slice(out.range!.start, out.range!.end)).toBe(midPassage);
@@ -207,7 +208,7 @@ group('anchor after edits', () => {
     ['and text inserted before', doc(update, P1, P2.replace('ambiguties', 'ambiguities'), P3)],
   ] as const) {
     it(`typo fixed inside the passage ${name} → moved (fuzzy), covering the edited passage`, () => {
-      const out = anchor(edited, NEW_HASH, target(original, typoPassage));
+      const out = placeOn(edited, NEW_HASH, target(original, typoPassage));
       expect(out.state).toBe('moved');
       expect(out.method).toBe('fuzzy');
       expect(edited.slice(out.range!.start, out.range!.end)).toBe(fixedPassage);
@@ -219,7 +220,7 @@ group('anchor after edits', () => {
     // Exact occurrences exist, so only the search near the old position can find the edited passage.
     const P3quoting = `One reader objected that the trip was never "shrouded in ambiguties" at all. ${P3}`;
     const edited = doc(P1, P2.replace('ambiguties', 'ambiguities'), P3quoting);
-    const out = anchor(edited, NEW_HASH, target(original, 'shrouded in ambiguties'));
+    const out = placeOn(edited, NEW_HASH, target(original, 'shrouded in ambiguties'));
     expect(out).toMatchObject({ state: 'moved', method: 'fuzzy' });
     expect(edited.slice(out.range!.start, out.range!.end)).toBe('shrouded in ambiguities');
     expect(out.range!.start).toBeLessThan(offsetOf(edited, P3quoting));
@@ -228,7 +229,7 @@ group('anchor after edits', () => {
   it('a fuzzy match never ends between a letter and its combining accent', () => {
     const before = 'We met at teh old corner cafe near the station, as every Friday.';
     const after = 'We met at the old corner cafe\u0301 near the station, as every Friday.';
-    const out = anchor(after, NEW_HASH, target(before, 'teh old corner cafe'));
+    const out = placeOn(after, NEW_HASH, target(before, 'teh old corner cafe'));
     expect(out).toMatchObject({ state: 'moved', method: 'fuzzy' });
     expect(after.slice(out.range!.start, out.range!.end)).toBe('the old corner cafe\u0301');
   });
@@ -238,13 +239,13 @@ group('anchor after edits', () => {
       "Although Russian Foreign Minister Sergei Lavrov praised Iran's objective position, Ukrainian Foreign Minister Dmytro Kuleba also spoke with Amir-Abdollahian by phone.";
     const pullQuote = `“${sentence}”`;
     const edited = doc(P1, P2.replace('praised', 'praized'), pullQuote, P3);
-    const out = anchor(edited, NEW_HASH, target(original, midPassage));
+    const out = placeOn(edited, NEW_HASH, target(original, midPassage));
     expect(out).toMatchObject({ state: 'needs-review', range: null, candidates: 2 });
   });
 
   it("passage's text deleted → needs review, no range", () => {
     const edited = doc(P1, P2.replace(`${midPassage}, `, ''), P3);
-    const out = anchor(edited, NEW_HASH, target(original, midPassage));
+    const out = placeOn(edited, NEW_HASH, target(original, midPassage));
     expect(out).toMatchObject({ state: 'needs-review', range: null, method: 'none' });
   });
 
@@ -252,13 +253,13 @@ group('anchor after edits', () => {
     const rewritten =
       "The Ukraine part of the visit stayed murky. Russia's top diplomat commended what he called Tehran's even-handed stance, while Kyiv's foreign minister also phoned Amir-Abdollahian.";
     const edited = doc(P1, rewritten, P3);
-    const out = anchor(edited, NEW_HASH, target(original, midPassage));
+    const out = placeOn(edited, NEW_HASH, target(original, midPassage));
     expect(out).toMatchObject({ state: 'needs-review', range: null, method: 'none' });
   });
 
   it('paragraph duplicated, both copies with identical context → needs review (ambiguous), not a guess', () => {
     const edited = doc(update, P1, P2, P2, P3);
-    const out = anchor(edited, NEW_HASH, target(original, midPassage));
+    const out = placeOn(edited, NEW_HASH, target(original, midPassage));
     expect(out).toMatchObject({ state: 'needs-review', range: null, method: 'none', candidates: 2 });
     expect(out.score).toBeGreaterThanOrEqual(MIN_SCORE); // good enough, just not unique
   });
@@ -266,7 +267,7 @@ group('anchor after edits', () => {
   it('paragraph duplicated but context tells the copies apart → the copy in the original context', () => {
     const passage = 'The Ukraine component of this trip';
     for (const edited of [doc(update, P1, P2, P3, P2), doc(P2, P1, P2, P3)]) {
-      const out = anchor(edited, NEW_HASH, target(original, passage));
+      const out = placeOn(edited, NEW_HASH, target(original, passage));
       expect(out.state).toBe('moved');
       expect(out.range!.start).toBe(offsetOf(edited, `${P1}\n\n`) + P1.length + 2);
     }
@@ -274,20 +275,20 @@ group('anchor after edits', () => {
 
   it('a short quote that survives only in an unrelated sentence → needs review', () => {
     const edited = doc(P1, 'Critics doubted that any objective position existed at all in those talks.', P3);
-    const out = anchor(edited, NEW_HASH, target(original, 'objective position'));
+    const out = placeOn(edited, NEW_HASH, target(original, 'objective position'));
     expect(out).toMatchObject({ state: 'needs-review', range: null, candidates: 1 });
   });
 
   it('a target with an empty quote never anchors', () => {
     const t: TextTarget = { position: { start: 3, end: 3 }, quote: { exact: '', prefix: '', suffix: '' }, contentHash: HASH };
-    expect(anchor(original, HASH, t)).toMatchObject({ state: 'needs-review', range: null, candidates: 0 });
+    expect(placeOn(original, HASH, t)).toMatchObject({ state: 'needs-review', range: null, candidates: 0 });
   });
 
   it('a stored position past the end of a shortened text falls back to the quote', () => {
     const edited = doc(P2);
     const t = target(original, 'Dmytro Kuleba');
     expect(t.position.end).toBeGreaterThan(edited.length - 10);
-    const out = anchor(edited, NEW_HASH, t);
+    const out = placeOn(edited, NEW_HASH, t);
     expect(out.state).toBe('moved');
     expect(edited.slice(out.range!.start, out.range!.end)).toBe('Dmytro Kuleba');
   });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashText } from '../../src/main/corpus/corpus';
-import { reanchor, type ReanchorOutcome } from '../../src/main/corpus/reanchor';
+import { DiffCache, place, type PlaceOutcome } from '../../src/main/anchoring';
 import { describe } from '../../src/shared/anchoring';
 import type { Annotation, TextTarget } from '../../src/shared/types';
 
@@ -19,7 +19,7 @@ export interface Pair {
   shape: string;
   annotation: Annotation;
   truth: TruthRow;
-  outcome: ReanchorOutcome;
+  outcome: PlaceOutcome;
   /** Placed at exactly the expected range. */
   exact: boolean;
   /** Placed, but not at the expected range (or placed although its text is gone). */
@@ -36,6 +36,8 @@ export function runSuite(options: { snapshots: boolean } = { snapshots: true }):
   const manifest = JSON.parse(read('manifest.json')) as { kinds: string[]; documents: { docId: string; contentHash: string }[] };
   const pairs: Pair[] = [];
   const mismatched: string[] = [];
+  // One per run, as AnnotationService keeps one per placement cache: a document's passages share a diff.
+  const diffs = new DiffCache();
   for (const { docId, contentHash } of manifest.documents) {
     const original = read(docId, 'original.txt');
     if (hashText(original) !== contentHash) mismatched.push(`${docId}/original.txt`);
@@ -58,7 +60,7 @@ export function runSuite(options: { snapshots: boolean } = { snapshots: true }):
       annotations.forEach((annotation, i) => {
         // As AnnotationService does: the snapshot is looked up by the hash the passage was made on.
         const oldText = options.snapshots && annotation.target.contentHash === contentHash ? original : null;
-        const outcome = reanchor(annotation, doc, oldText);
+        const outcome = place(annotation.target, doc.text, oldText, { contentHash: doc.contentHash, diffs });
         const t = truth.get(annotation.id)!;
         const at = outcome.range;
         const exact = at !== null && t[1] !== 'gone' && at.start === t[2] && at.end === t[3];

@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../../src/main/corpus/corpus';
-import { anchor } from '../../src/shared/anchoring';
+import { place } from '../../src/main/anchoring';
 import { DEFAULT_TAGS } from '../../src/shared/default-tags';
 import type { Annotation, GlossDocument, PlacedAnnotation, Tag } from '../../src/shared/types';
 
@@ -33,7 +33,7 @@ export async function loadFixtureSet(): Promise<FixtureSet> {
     const doc = byId.get(a.docId);
     if (doc === undefined) throw new Error(`annotation-set.json: no document ${a.docId} in corpus/`);
     // Placed the way AnnotationService places them, so the set looks exactly as it would in the app.
-    const { state, range } = anchor(doc.text, doc.contentHash, a.target);
+    const { state, range } = place(a.target, doc.text, null, { contentHash: doc.contentHash });
     return { ...a, state, range };
   });
   return { documents, tags: DEFAULT_TAGS.map((tag) => ({ ...tag })), annotations };

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
 import { hashText } from '../../src/main/corpus/corpus';
-import { DIFF_MIN_SIMILARITY, levenshtein, reanchor, type ReanchorOutcome } from '../../src/main/corpus/reanchor';
+import { DIFF_MIN_SIMILARITY, levenshtein, place, type PlaceOutcome } from '../../src/main/anchoring';
 import { SnapshotStore } from '../../src/main/corpus/snapshots';
 import { AnnotationService } from '../../src/main/core/annotation-service';
 import { CorpusService } from '../../src/main/core/corpus-service';
@@ -65,12 +65,12 @@ group('the edit suite (test/fixtures/edits, made by scripts/make-edit-suite.ts)'
 
 const note = (target: Annotation['target']): Annotation => ({ id: 'a', docId: 'd', target, tagIds: [], note: '', created: '', modified: '' });
 /** Describes `exact` (its nth occurrence) in `before` and re-anchors it on `after`. */
-function across(before: string, after: string, exact: string, opts: { nth?: number; snapshot?: boolean } = {}): ReanchorOutcome & { text: string | null } {
+function across(before: string, after: string, exact: string, opts: { nth?: number; snapshot?: boolean } = {}): PlaceOutcome & { text: string | null } {
   let start = -1;
   for (let i = 0; i <= (opts.nth ?? 0); i++) start = before.indexOf(exact, start + 1);
   if (start < 0) throw new Error(`not in text: ${exact}`);
   const a = note(describe(before, start, start + exact.length, hashText(before)));
-  const out = reanchor(a, { text: after, contentHash: hashText(after) }, opts.snapshot === false ? null : before);
+  const out = place(a.target, after, opts.snapshot === false ? null : before, { contentHash: hashText(after) });
   return { ...out, text: out.range && after.slice(out.range.start, out.range.end) };
 }
 
@@ -137,10 +137,10 @@ group('reanchor, step by step', () => {
     expect(across(text, after, 'approved the budget', { snapshot: false })).toMatchObject({ state: 'moved', method: 'exact' });
     const start = text.indexOf('approved the budget');
     const a = note(describe(text, start, start + 19, hashText(text)));
-    expect(reanchor(a, { text: after, contentHash: hashText(after) }, 'some other text entirely')).toMatchObject({ state: 'moved', method: 'exact' });
+    expect(place(a.target, after, 'some other text entirely', { contentHash: hashText(after) })).toMatchObject({ state: 'moved', method: 'exact' });
   });
   it('(5) gone entirely: needs review with no range', () => {
-    expect(across(text, 'Nothing like it.', 'approved the budget')).toEqual({ state: 'needs-review', range: null, method: 'none', score: expect.any(Number), text: null });
+    expect(across(text, 'Nothing like it.', 'approved the budget')).toEqual({ state: 'needs-review', range: null, method: 'none', score: expect.any(Number), candidates: expect.any(Number), doubt: 'absent', text: null });
   });
   it('emoji: offsets stay on code-point boundaries through insertions and fixes', () => {
     const before = 'Launch day 🚀 went wel 😀 overall. Next 👨‍👩‍👧 line.';

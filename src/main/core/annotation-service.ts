@@ -3,7 +3,7 @@ import type { Annotation, GlossDocument, PlacedAnnotation, Tag } from '../../sha
 import type { Args } from '../../shared/contract';
 import { GlossatorError } from '../../shared/result';
 import { checkRange, describe } from '../../shared/anchoring';
-import { reanchor } from '../corpus/reanchor';
+import { place, type DiffCache } from '../anchoring';
 import type { SnapshotStore } from '../corpus/snapshots';
 import type { AnnotationStore } from '../store/annotation-store';
 import type { TagStore } from '../store/tag-store';
@@ -19,8 +19,13 @@ export interface Clock {
  * on (its target's contentHash), when a snapshot of it is at hand: re-anchoring then follows the
  * edit itself rather than searching for the quote. Without it, the quote search alone decides.
  */
-export function place(doc: GlossDocument, annotation: Annotation, oldText: string | null = null): PlacedAnnotation {
-  const outcome = reanchor(annotation, doc, oldText);
+export function placeAnnotation(
+  doc: GlossDocument,
+  annotation: Annotation,
+  oldText: string | null = null,
+  diffs?: DiffCache,
+): PlacedAnnotation {
+  const outcome = place(annotation.target, doc.text, oldText, { contentHash: doc.contentHash, diffs });
   return { ...annotation, state: outcome.state, range: outcome.range };
 }
 
@@ -116,7 +121,8 @@ export class AnnotationService {
       // A malformed hash in a hand-edited file is simply not found.
       this.texts.set(hash, await this.snapshots.load(hash).catch(() => null));
     }
-    return annotations.map((a) => place(doc, a, this.texts.get(a.target.contentHash) ?? null));
+    const { diffs } = this.placements;
+    return annotations.map((a) => placeAnnotation(doc, a, this.texts.get(a.target.contentHash) ?? null, diffs));
   }
 
   /** Keeps the document's current text under its hash, once; later edits are diffed against it. */
@@ -155,7 +161,7 @@ export class AnnotationService {
     // disk that refuses this small write would refuse the passage too: the error is the same.
     await this.saveSnapshot(doc);
     await this.store.add(doc.id, annotation);
-    return place(doc, annotation);
+    return placeAnnotation(doc, annotation);
   }
 
   async update(args: Args<'updateAnnotation'>): Promise<PlacedAnnotation> {

@@ -11,6 +11,7 @@
 // first placement and never change for a hash.)
 import type { PlacedAnnotation } from '../../shared/types';
 import { addCount } from '../../shared/counts';
+import { DiffCache } from '../anchoring';
 
 /** What the document list shows of a document's passages. */
 export interface PassageCounts {
@@ -50,6 +51,11 @@ function freezePlaced(a: PlacedAnnotation): PlacedAnnotation {
 
 export class PlacementCache {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * The old→new diffs the placements were made with: a document's passages share one diff per
+   * edit, and an edited document is usually placed again soon (its next edit, an export).
+   */
+  readonly diffs = new DiffCache();
 
   /** The placement made for exactly this file state and text, if there is one. */
   get(docId: string, file: object, contentHash: string): Placement | undefined {

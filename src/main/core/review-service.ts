@@ -3,10 +3,11 @@ import type { Annotation, GlossDocument, PlacedAnnotation, ReviewItem, TextTarge
 import type { Args } from '../../shared/contract';
 import { GlossatorError } from '../../shared/result';
 import { checkRange, describe } from '../../shared/anchoring';
+import { place } from '../anchoring';
 import type { AnnotationStore } from '../store/annotation-store';
 import type { TagStore } from '../store/tag-store';
 import { documentTitle } from '../export/citation';
-import { byReadingOrder, place, type AnnotationService, type Clock } from './annotation-service';
+import { byReadingOrder, placeAnnotation, type AnnotationService, type Clock } from './annotation-service';
 import type { CorpusService } from './corpus-service';
 
 export const REASONS = {
@@ -50,7 +51,11 @@ export class ReviewService {
     for (const docId of await store.documentIds()) {
       if (present.has(docId)) continue;
       const stored = await skipUnreadable(() => store.list(docId));
-      const orphans = stored.map((a): PlacedAnnotation => ({ ...a, state: 'orphaned', range: null }));
+      // No text to place them on: place() calls them orphaned, like any passage without its document.
+      const orphans = stored.map((a): PlacedAnnotation => {
+        const { state, range } = place(a.target, null);
+        return { ...a, state, range };
+      });
       // The document is gone, so its title is too; the id is all that is left to name it by.
       for (const p of orphans.sort(byReadingOrder)) {
         items.push({ passage: p, docTitle: docId, reason: REASONS.orphaned });
@@ -123,7 +128,7 @@ export class ReviewService {
         return { ...a, target, modified };
       });
     });
-    return place(doc, updated);
+    return placeAnnotation(doc, updated);
   }
 }
 

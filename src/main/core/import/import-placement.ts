@@ -1,7 +1,7 @@
 // Where an imported passage belongs: which corpus document, and where in its text (or why neither can be told).
 import type { GlossDocument, TextPosition } from '../../../shared/types';
 import { MAX_PASSAGE_LENGTH } from '../../../shared/limits';
-import { anchor } from '../../../shared/anchoring';
+import { place, type PlaceOutcome } from '../../anchoring';
 import type { IncomingPassage } from '../../interop/types';
 import { codePointsToUtf16, DOC_URN } from '../../interop/webanno-export';
 
@@ -39,7 +39,7 @@ function findDocument(all: readonly GlossDocument[], p: IncomingPassage): GlossD
     (uri ? only(all.filter((d) => d.url !== null && urlKey(d.url) === urlKey(uri))) : undefined) ??
     (title ? only(all.filter((d) => sameTitle(d.title, title))) : undefined);
   if (doc) return doc;
-  // One document holding the quote identifies it; where in that document is anchor()'s call.
+  // One document holding the quote identifies it; where in that document is place()'s call.
   const containing = all.filter((d) => d.text.includes(p.quote.exact));
   if (containing.length === 1) return containing[0]!;
   const lead = docId || fileName || uri || title ? 'no document in this corpus matches its source' : 'it names no document';
@@ -51,7 +51,11 @@ function findDocument(all: readonly GlossDocument[], p: IncomingPassage): GlossD
   };
 }
 
-/** anchor() decides, exactly as for a stored passage whose text changed; the position is a hint only. */
+/**
+ * place() decides, with the checks a stored passage gets (its edges fall between words where the
+ * source's did). The position is the source's selector: where it holds the quote it picks among
+ * occurrences the context cannot tell apart; elsewhere it is a hint for the search only.
+ */
 function placeIn(doc: GlossDocument, p: IncomingPassage): TextPosition | { reason: string } {
   const exact = p.quote.exact;
   const quote = {
@@ -59,17 +63,30 @@ function placeIn(doc: GlossDocument, p: IncomingPassage): TextPosition | { reaso
     prefix: (p.quote.prefix ?? '').slice(-CONTEXT_MAX),
     suffix: (p.quote.suffix ?? '').slice(0, CONTEXT_MAX),
   };
-  // contentHash "" never equals a document's hash, so the hash shortcut cannot vouch for the hint.
-  const outcome = anchor(doc.text, doc.contentHash, { position: hintIn(doc.text, exact, p.position), quote, contentHash: '' });
-  if (outcome.range !== null) return outcome.range;
+  // contentHash "" never equals a document's hash: the source's text is not known to be this one.
+  const target = { position: hintIn(doc.text, exact, p.position), quote, contentHash: '' };
+  const outcome = place(target, doc.text, null, { contentHash: doc.contentHash, positionSelects: true });
+  return outcome.range ?? { reason: reasonFor(outcome, doc, exact) };
+}
+
+/** The outcome's doubt in an analyst's words, naming the document and how often the quote occurs. */
+function reasonFor(outcome: PlaceOutcome, doc: GlossDocument, exact: string): string {
   const title = `“${doc.title}”`;
   const count = occurrences(doc.text, exact);
-  if (count > 1) return { reason: `quote occurs in several places (${count}) in ${title} and its context does not say which` };
-  if (count === 1) {
-    return { reason: `quote found in ${title}, but the text around it differs too much to be sure it is the same passage` };
+  switch (outcome.doubt) {
+    case 'several':
+      return `quote occurs in several places (${count}) in ${title} and neither its context nor its position says which`;
+    case 'word':
+      return `quote found in ${title} only inside longer words, where the passage began or ended between words`;
+    case 'context':
+      return count > 1
+        ? `quote occurs in several places (${count}) in ${title}, but the text around none of them matches the passage's`
+        : `quote found in ${title}, but the text around it differs too much to be sure it is the same passage`;
+    case 'rewritten':
+      return `quote not found in ${title}; the nearest text differs too much`;
+    default:
+      return `quote not found in ${title}`;
   }
-  if (outcome.candidates > 0) return { reason: `quote not found in ${title}; the nearest text differs too much` };
-  return { reason: `quote not found in ${title}` };
 }
 
 /**

@@ -1,4 +1,4 @@
-// Step 4 of re-anchoring with the old text known: the quote searched for in the text the diff found new.
+// Placing with the old text known: the quote searched for only in the text the diff found new.
 import search from 'approx-string-match';
 import type { TextPosition, TextTarget } from '../../shared/types';
 import { checkRange, describe, snapToCodePoints } from '../../shared/anchoring';
@@ -10,8 +10,8 @@ import {
   scoreMatch,
   type Candidate,
   type Match,
-} from '../../shared/anchoring/match-quote';
-import { contextIntact, levenshtein, splitsWord } from './reanchor-text';
+} from './quote-match';
+import { contextIntact, levenshtein, splitsWord } from './text-edges';
 import type { TextDiff } from './text-diff';
 
 /**

@@ -1,23 +1,10 @@
-// Re-places an annotation on its document's current text: hash, held position, old→new diff, then quote search.
-import type { AnchorState, Annotation, TextPosition, TextTarget } from '../../shared/types';
-import { anchor } from '../../shared/anchoring';
-import { AMBIGUITY_MARGIN, MIN_QUOTE_SIMILARITY, choose, findExactMatches, scoreMatch } from '../../shared/anchoring/match-quote';
-import { searchFresh } from './reanchor-search';
-import { contextIntact, holds, keepsWords, levenshtein, splitsWord, tidy } from './reanchor-text';
-import { diffTexts, type TextDiff } from './text-diff';
-
-export { EDGE_AGREEMENT, MIN_FRESH_SHARE, MOVED_MIN_LENGTH } from './reanchor-search';
-export { levenshtein } from './reanchor-text';
-export { MIN_ALIGNED_SHARE, SHATTER_RATIO } from './text-diff-align';
-
-export interface ReanchorOutcome {
-  state: AnchorState;
-  /** Where the passage now sits; null when it needs review. */
-  range: TextPosition | null;
-  method: 'hash' | 'position' | 'diff' | 'exact' | 'fuzzy' | 'none';
-  /** Confidence in 0..1: 1 for an exact placement by hash, position or diff; else similarity or match score. */
-  score: number;
-}
+// Placing with the old text known: the diff carries the passage's edges across the edit, checked for doubt.
+import type { TextPosition, TextTarget } from '../../shared/types';
+import { searchFresh } from './fresh-search';
+import { needsReview, placed, type PlaceOutcome } from './outcome';
+import { AMBIGUITY_MARGIN, MIN_QUOTE_SIMILARITY, choose, findExactMatches, scoreMatch } from './quote-match';
+import { contextIntact, levenshtein, splitsWord, tidy } from './text-edges';
+import type { TextDiff } from './text-diff';
 
 /**
  * Where the diff puts a passage whose text changed, it is placed there ('moved') if at most a
@@ -28,44 +15,37 @@ export interface ReanchorOutcome {
  */
 export const DIFF_MIN_SIMILARITY = MIN_QUOTE_SIMILARITY;
 
-export function reanchor(
-  annotation: Annotation,
-  doc: { text: string; contentHash: string },
-  oldText: string | null,
-): ReanchorOutcome {
-  const { text } = doc;
-  const { target } = annotation;
+/**
+ * `target` was made on `oldText` (its position holds its quote there) and `diff` aligns `oldText`
+ * with `text`. The diff tells exactly where the passage's characters went; where it cannot, the
+ * quote is searched for in the text the diff found new.
+ */
+export function placeThroughEdit(text: string, oldText: string, diff: TextDiff, target: TextTarget): PlaceOutcome {
   const { position, quote } = target;
-  if (quote.exact === '') return needsReview(0);
-
-  // (1) and (2): the stored position still holds the quote, and still as a word of its own if
-  // it was one ("desire" in "ddesire" is not the passage "desire").
-  if (holds(text, position, quote.exact) && keepsWords(text, target, position)) {
-    if (target.contentHash === doc.contentHash) return placed('anchored', position, 'hash', 1);
-    if (contextIntact(text, target)) return placed('anchored', position, 'position', 1);
-  }
-  // (3) the old text tells exactly where the passage's characters went. It is used only if it
-  // really is the text the target was made on.
-  if (oldText !== null && holds(oldText, position, quote.exact)) {
-    const diff = diffFor(oldText, text);
-    const mapped = tidy(text, oldText, position, quote.exact, regain(text, oldText, diff, position));
-    const sure = !diff.uncertain(position.start, 'start', position.end) && !diff.uncertain(position.end, 'end', position.start);
-    const viaDiff = throughDiff(text, oldText, diff, target, mapped, sure);
-    if (viaDiff === null) {
-      // (4) with the diff: the quote searched for in new text only.
-      const found = searchFresh(text, oldText, target, diff, mapped);
-      if (found === null || !found.accepted) return needsReview(found?.best.score ?? 0);
-      return placed('moved', found.best, found.best.errors === 0 ? 'exact' : 'fuzzy', found.best.score);
+  const mapped = tidy(text, oldText, position, quote.exact, regain(text, oldText, diff, position));
+  const sure =
+    !diff.uncertain(position.start, 'start', position.end) && !diff.uncertain(position.end, 'end', position.start);
+  const viaDiff = throughDiff(text, oldText, diff, target, mapped, sure);
+  if (viaDiff === null) {
+    const found = searchFresh(text, oldText, target, diff, mapped);
+    if (found === null) return needsReview('absent');
+    const { best } = found;
+    if (!found.accepted) {
+      return needsReview(best.quoteSimilarity < MIN_QUOTE_SIMILARITY ? 'rewritten' : 'context', best.score);
     }
-    return doubted(text, target, diff, viaDiff.range!) ? needsReview(viaDiff.score) : viaDiff;
+    return placed('moved', best, best.errors === 0 ? 'exact' : 'fuzzy', best.score);
   }
-  // (4) without an edit history: anchor()'s quote search around the stored position.
-  const found = anchor(text, doc.contentHash, target);
-  if (found.range === null || !keepsWords(text, target, found.range)) return needsReview(found.score);
-  return placed('moved', found.range, found.method === 'fuzzy' ? 'fuzzy' : 'exact', found.score);
+  return doubted(text, target, diff, viaDiff.range!) ? needsReview('several', viaDiff.score) : viaDiff;
 }
 
-function throughDiff(text: string, oldText: string, diff: TextDiff, target: TextTarget, m: TextPosition, sure: boolean): ReanchorOutcome | null {
+function throughDiff(
+  text: string,
+  oldText: string,
+  diff: TextDiff,
+  target: TextTarget,
+  m: TextPosition,
+  sure: boolean,
+): PlaceOutcome | null {
   const { quote, position: old } = target;
   if (m.end <= m.start) return null; // the passage's text was deleted
   if (text.slice(m.start, m.end) === quote.exact) return placed('anchored', m, 'diff', 1);
@@ -137,22 +117,3 @@ function regain(text: string, oldText: string, diff: TextDiff, { start, end }: T
   }
   return m;
 }
-
-// A listing re-anchors every passage of a document against the same two texts: diff them once.
-const recent: { oldText: string; newText: string; diff: TextDiff }[] = [];
-function diffFor(oldText: string, newText: string): TextDiff {
-  const hit = recent.find((r) => r.oldText === oldText && r.newText === newText);
-  if (hit) return hit.diff;
-  const diff = diffTexts(oldText, newText);
-  recent.unshift({ oldText, newText, diff });
-  recent.length = Math.min(recent.length, 8);
-  return diff;
-}
-
-const placed = (state: AnchorState, r: TextPosition, method: ReanchorOutcome['method'], score: number): ReanchorOutcome => ({
-  state,
-  range: { start: r.start, end: r.end },
-  method,
-  score,
-});
-const needsReview = (score: number): ReanchorOutcome => ({ state: 'needs-review', range: null, method: 'none', score });

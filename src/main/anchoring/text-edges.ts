@@ -1,4 +1,4 @@
-// Text helpers for re-anchoring: word and space edges, context checks and a bounded edit distance.
+// Text helpers for placing: word and space edges, context checks and a bounded edit distance.
 import type { TextPosition, TextTarget } from '../../shared/types';
 import { checkRange, snapToCodePoints } from '../../shared/anchoring';
 

@@ -1,7 +1,7 @@
 // Finds and scores places a stored quote could sit in changed text; owns the thresholds that decide.
 import search from 'approx-string-match';
-import type { TextPosition, TextQuote } from '../types';
-import { checkRange, snapToCodePoints } from './offsets';
+import type { TextPosition, TextQuote } from '../../shared/types';
+import { checkRange, snapToCodePoints } from '../../shared/anchoring/offsets';
 
 // Weights as in hypothesis/client match-quote.ts: the quote itself is the main evidence, the
 // context on each side decides between look-alikes, and position is only a tie-breaker (it
