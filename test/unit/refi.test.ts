@@ -130,6 +130,7 @@ describe('parseQdpx reads back exactly what was exported', () => {
         source: { docId: doc.id, fileName: doc.source, ...(doc.url ? { uri: doc.url } : {}), title: doc.title },
         quote: original.target.quote,
         position: original.range,
+        positionIn: doc.contentHash,
         tagNames: original.tagIds.map((id) => names.get(id)),
         note: original.note,
         created: original.created,
@@ -224,7 +225,10 @@ describe('parseQdpx reads other tools’ projects', () => {
     expect(p).toMatchObject({ quote: { exact: '\nA: Drones 🛩 and more.', prefix: 'Q: Why?' }, tagNames: ['Arms trade', 'Drones'] });
     expect(p!.note).toBe('first line\nsecond 😀\n\nmemo from the tool');
     expect(p!.source).toEqual({ fileName: 'interview.txt', title: 'interview.txt' });
-    expect(p!.position).toBeUndefined(); // not Glossator's text: the quote decides
+    // In UTF-16 units of the tool's own (LF) text, with that text's hash: it picks an occurrence only
+    // in a document with that very text, and is a hint elsewhere.
+    expect(p!.position).toEqual({ start: 7, end: 30 });
+    expect(p!.positionIn).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(p!.id).toBeUndefined();
   });
 

@@ -2,9 +2,10 @@
 //
 // A PlainTextSelection's positions are read as Unicode code points of the source's plain text
 // (see refi-text.ts). The quote taken from there is what the import service matches against the
-// corpus; a UTF-16 position hint is added only when the source text is provably Glossator's own
-// normalised text (its "Glossator content hash" variable matches), since any other tool's text
-// (different line endings, paragraphing or spelling) puts the same words at other offsets.
+// corpus. The position goes with it in UTF-16 units of that text, with the text's hash: it picks
+// among occurrences of a repeated quote only in a corpus document with exactly that text, since any
+// other tool's text (different line endings, paragraphing or spelling) puts the same words at
+// other offsets; there it is only a hint.
 import { unzipSync } from 'fflate';
 import { GlossatorError } from '../../shared/result';
 import { describe } from '../../shared/anchoring';
@@ -186,8 +187,7 @@ function sourcePassages(source: XmlNode, named: XmlNode, project: Project): Inco
   // An external file (relative:// or absolute://) is not in the archive; its passages still go
   // to the import service, quoting nothing, so the analyst is told about them instead of losing them.
   const text = raw === null ? null : readSourceText(raw, project.crlfIsOne);
-  const ours = project.fromGlossator && raw !== null && values.get(VARIABLES.hash) === hashText(raw);
-  const trusted = ours && text?.text === raw;
+  const positionIn = text === null ? '' : hashText(text.text);
   return selections.map((selection) => {
     const start = text?.offsetOf(Number(attr(selection, 'startPosition'))) ?? null;
     const end = text?.offsetOf(Number(attr(selection, 'endPosition'))) ?? null;
@@ -199,7 +199,10 @@ function sourcePassages(source: XmlNode, named: XmlNode, project: Project): Inco
       tagNames: tagNamesOf(selection, project),
       note: notesOf(selection, project),
     };
-    if (placed && trusted) passage.position = { start, end };
+    if (placed) {
+      passage.position = { start, end };
+      passage.positionIn = positionIn;
+    }
     if (project.fromGlossator && guid !== '') passage.id = guidKey(guid);
     const created = isoOf(attr(selection, 'creationDateTime'));
     const modified = isoOf(attr(selection, 'modifiedDateTime'));

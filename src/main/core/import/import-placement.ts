@@ -54,7 +54,8 @@ function findDocument(all: readonly GlossDocument[], p: IncomingPassage): GlossD
 /**
  * place() decides, with the checks a stored passage gets (its edges fall between words where the
  * source's did). The position is the source's selector: where it holds the quote it picks among
- * occurrences the context cannot tell apart; elsewhere it is a hint for the search only.
+ * occurrences the context cannot tell apart (for REFI-QDA, only in the very text it counts in);
+ * elsewhere it is a hint for the search only.
  */
 function placeIn(doc: GlossDocument, p: IncomingPassage): TextPosition | { reason: string } {
   const exact = p.quote.exact;
@@ -65,7 +66,8 @@ function placeIn(doc: GlossDocument, p: IncomingPassage): TextPosition | { reaso
   };
   // contentHash "" never equals a document's hash: the source's text is not known to be this one.
   const target = { position: hintIn(doc.text, exact, p.position), quote, contentHash: '' };
-  const outcome = place(target, doc.text, null, { contentHash: doc.contentHash, positionSelects: true });
+  const positionSelects = p.positionIn === undefined || p.positionIn === doc.contentHash;
+  const outcome = place(target, doc.text, null, { contentHash: doc.contentHash, positionSelects });
   return outcome.range ?? { reason: reasonFor(outcome, doc, exact) };
 }
 
