@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { createCore } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
+import { call, SEED_CORPUS, value } from './support/core-harness';
 
 let dir: string;
 beforeEach(async () => {
@@ -26,12 +26,11 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 
 /** Tags two passages through the core, as the app would have. */
 async function seed(dataDir: string): Promise<void> {
-  const core = await createCore({ dataDir, corpusDir: join(process.cwd(), 'corpus') });
-  const doc = await dispatch(core.handlers, 'getDocument', { docId: '000_4ab67b766fb33eed' });
-  const text = (doc as { value: { text: string } }).value.text;
+  const core = await createCore({ dataDir, corpusDir: SEED_CORPUS });
+  const { text } = await value(call(core, 'getDocument', { docId: '000_4ab67b766fb33eed' }));
   for (const [exact, tag] of [['strategic cooperation between Russia and Iran will persist', 'cooperation'], ['mutual tensions have surfaced', 'friction']] as const) {
     const start = text.indexOf(exact);
-    await dispatch(core.handlers, 'createAnnotation', { docId: '000_4ab67b766fb33eed', start, end: start + exact.length, exact, tagIds: [tag], note: 'cli' });
+    await value(call(core, 'createAnnotation', { docId: '000_4ab67b766fb33eed', start, end: start + exact.length, exact, tagIds: [tag], note: 'cli' }));
   }
   await core.flush();
 }
@@ -116,13 +115,13 @@ describe('glossator CLI on a changed corpus', () => {
     const corpus = join(dir, 'corpus');
     await mkdir(corpus);
     const seed = '000_4ab67b766fb33eed.txt';
-    const raw = await readFile(join(process.cwd(), 'corpus', seed), 'utf8');
+    const raw = await readFile(join(SEED_CORPUS, seed), 'utf8');
     await writeFile(join(corpus, seed), raw);
-    const core = await createCore({ dataDir: dir, corpusDir: corpus, bundledCorpusDir: join(process.cwd(), 'corpus') });
-    const text = ((await dispatch(core.handlers, 'getDocument', { docId: '000_4ab67b766fb33eed' })) as { value: { text: string } }).value.text;
+    const core = await createCore({ dataDir: dir, corpusDir: corpus, bundledCorpusDir: SEED_CORPUS });
+    const { text } = await value(call(core, 'getDocument', { docId: '000_4ab67b766fb33eed' }));
     for (const exact of ['strategic cooperation between Russia and Iran will persist', 'mutual tensions have surfaced in recent weeks']) {
       const start = text.indexOf(exact);
-      await dispatch(core.handlers, 'createAnnotation', { docId: '000_4ab67b766fb33eed', start, end: start + exact.length, exact, tagIds: ['friction'] });
+      await value(call(core, 'createAnnotation', { docId: '000_4ab67b766fb33eed', start, end: start + exact.length, exact, tagIds: ['friction'] }));
     }
     await core.close();
     await writeFile(join(corpus, seed), raw.replace('Despite Russia’s superficial alignment with Iran on the JCPOA, mutual tensions have surfaced in recent weeks. ', ''));

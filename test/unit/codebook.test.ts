@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
-import type { ErrorCode, Result } from '../../src/shared/result';
+import type { ErrorCode } from '../../src/shared/result';
 import type {
   Annotation,
   DocumentSummary,
@@ -15,8 +14,8 @@ import type {
   TagChange,
 } from '../../src/shared/types';
 import { DEFAULT_TAGS } from '../../src/shared/default-tags';
+import { callOn, refused, SEED_CORPUS, send, value } from './support/core-harness';
 
-const CORPUS = join(process.cwd(), 'corpus');
 const DOC_A = '000_4ab67b766fb33eed';
 const DOC_B = '001_05282a48bb000cda';
 const TAG_ID = /^[a-z0-9][a-z0-9_-]{0,63}$/;
@@ -32,24 +31,14 @@ let core: Core;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'glossator-codebook-'));
-  core = await createCore({ dataDir, corpusDir: CORPUS, clock, newId: () => `p${++ids}` });
+  core = await createCore({ dataDir, corpusDir: SEED_CORPUS, clock, newId: () => `p${++ids}` });
 });
 afterEach(async () => {
   await core.flush();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const call = (method: string, args: unknown, on: Core = core) => dispatch(on.handlers, method, args);
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-async function refused(result: Promise<Result<unknown>>, code: ErrorCode): Promise<string> {
-  const r = await result;
-  expect(r.ok ? 'ok' : r.error.code).toBe(code);
-  return r.ok ? '' : r.error.message;
-}
+const call = callOn(() => core);
 const listTags = (on: Core = core) => value<Tag[]>(call('listTags', {}, on));
 const listed = (docId: string, on: Core = core) => value<PlacedAnnotation[]>(call('listAnnotations', { docId }, on));
 const counts = async (docId: string) =>
@@ -143,7 +132,7 @@ describe('refused calls answer a typed error and write nothing', () => {
     // tags.json and two annotation files, plus the text snapshots re-anchoring keeps and the
     // backup generations (<file>.bak, .bak2) each save keeps.
     expect(Object.keys(before).filter((p) => !p.includes('/snapshots/') && !/\.bak\d*$/.test(p))).toHaveLength(3);
-    await refused(call(method, args(seeded)), code);
+    await refused(send(core, method, args(seeded)), code);
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -258,9 +247,9 @@ describe('undo', () => {
     await seedPassages();
     const original = await state();
     tick();
-    const { changes } = await value<{ changes: TagChange[] }>(call(method, args));
+    const { changes } = (await value(send(core, method, args))) as { changes: TagChange[] };
     tick();
-    expect(await value(call('restoreTag', { tag: DEFAULT_TAGS[1], index: 1 }))).toEqual(original.tags);
+    expect(await value(call('restoreTag', { tag: DEFAULT_TAGS[1]!, index: 1 }))).toEqual(original.tags);
     const undo = changes.map(({ docId, annotationId, before }) => ({ docId, annotationId, tagIds: before }));
     expect(await value(call('setPassageTags', { changes: undo }))).toEqual({ updated: changes.length });
 
@@ -297,7 +286,7 @@ describe('undo', () => {
   it('restoreTag drops a shortcut taken meanwhile, and clamps the index', async () => {
     await value(call('deleteTag', { tagId: 'hedging' }));
     await value(call('updateTag', { tagId: 'friction', shortcut: '3' }));
-    const tags = await value<Tag[]>(call('restoreTag', { tag: DEFAULT_TAGS[2], index: 99 }));
+    const tags = await value<Tag[]>(call('restoreTag', { tag: DEFAULT_TAGS[2]!, index: 99 }));
     expect(tags.at(-1)).toEqual({ ...DEFAULT_TAGS[2], shortcut: null });
   });
 });
@@ -336,7 +325,7 @@ describe('persistence and damaged stores', () => {
     await value(call('updateTag', { tagId: 'energy', shortcut: '2' }));
     await value(call('deleteTag', { tagId: 'hedging' }));
     await core.flush();
-    const reopened = await createCore({ dataDir, corpusDir: CORPUS, clock });
+    const reopened = await createCore({ dataDir, corpusDir: SEED_CORPUS, clock });
     expect(await state(reopened)).toEqual(await state());
     expect((await listTags(reopened)).map((t) => [t.id, t.shortcut])).toEqual([
       ['energy', '2'],
@@ -355,7 +344,7 @@ describe('persistence and damaged stores', () => {
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, '004_602bfc5574c20f0a.json'), '{"schemaVersion": 1, "docId": ');
     const before = await snapshot();
-    const message = await refused(call(method, args), 'store-unreadable');
+    const message = await refused(send(core, method, args), 'store-unreadable');
     expect(message).toContain('004_602bfc5574c20f0a');
     expect(await snapshot()).toEqual(before);
     expect((await listTags()).map((t) => t.id)).toContain('friction');

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
-import type { ErrorCode, Result } from '../../src/shared/result';
+import type { ErrorCode } from '../../src/shared/result';
 import type { PlacedAnnotation } from '../../src/shared/types';
 import { DEFAULT_OPTIONS } from '../../src/main/export/types';
+import { callOn, refused, send, SEED_CORPUS, value } from './support/core-harness';
 
-const CORPUS = join(process.cwd(), 'corpus');
 const DOC = '000_4ab67b766fb33eed';
 const fixedClock = { now: () => new Date('2026-11-22T10:00:00Z') };
 let ids = 0;
@@ -19,19 +18,14 @@ let core: Core;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'glossator-core-'));
-  core = await createCore({ dataDir, corpusDir: CORPUS, clock: fixedClock, newId: () => `a${++ids}` });
+  core = await createCore({ dataDir, corpusDir: SEED_CORPUS, clock: fixedClock, newId: () => `a${++ids}` });
 });
 afterEach(async () => {
   await core.flush();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const call = (method: unknown, args: unknown) => dispatch(core.handlers, method, args);
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = callOn(() => core);
 async function textOf(docId: string): Promise<string> {
   return (await value<{ text: string }>(call('getDocument', { docId }))).text;
 }
@@ -65,7 +59,7 @@ describe('bad input is refused with a typed error and writes nothing', () => {
   ];
   it.each(cases)('%s', async (_name, make, code) => {
     const [method, args] = make(await validArgs());
-    const result = await call(method, args);
+    const result = await send(core, method, args);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe(code);
@@ -91,11 +85,11 @@ describe('good calls', () => {
     expect(updated.tagIds).toEqual(['hedging', 'friction']);
 
     await core.flush();
-    const reopened = await createCore({ dataDir, corpusDir: CORPUS, clock: fixedClock });
-    const listed = await dispatch(reopened.handlers, 'listAnnotations', { docId: DOC });
+    const reopened = await createCore({ dataDir, corpusDir: SEED_CORPUS, clock: fixedClock });
+    const listed = await call('listAnnotations', { docId: DOC }, reopened);
     expect(listed).toMatchObject({ ok: true, value: [{ id: created.id, tagIds: ['hedging', 'friction'], note: 'persist!' }] });
     const docs = await value<{ id: string; tagCounts: Record<string, number> }[]>(
-      dispatch(reopened.handlers, 'listDocuments', {}),
+      call('listDocuments', {}, reopened),
     );
     expect(docs.find((d) => d.id === DOC)?.tagCounts).toEqual({ hedging: 1, friction: 1 });
 
@@ -109,17 +103,17 @@ describe('good calls', () => {
     let answer: string | null = target;
     const saving = await createCore({
       dataDir,
-      corpusDir: CORPUS,
+      corpusDir: SEED_CORPUS,
       clock: fixedClock,
       saveTarget: { chooseSavePath: async () => answer },
     });
-    await value(dispatch(saving.handlers, 'createAnnotation', await validArgs()));
+    await value(call('createAnnotation', await validArgs(), saving));
     const options = { ...DEFAULT_OPTIONS };
-    const saved = await value<{ path: string; bytes: number }>(dispatch(saving.handlers, 'exportDigest', { format: 'md', options }));
+    const saved = await value<{ path: string; bytes: number }>(call('exportDigest', { format: 'md', options }, saving));
     expect(saved.path).toBe(target);
     expect(await readFile(target, 'utf8')).toContain('strategic cooperation between Russia and Iran will persist');
     answer = null;
-    expect(await dispatch(saving.handlers, 'exportDigest', { format: 'md', options })).toMatchObject({
+    expect(await call('exportDigest', { format: 'md', options }, saving)).toMatchObject({
       ok: false,
       error: { code: 'cancelled' },
     });

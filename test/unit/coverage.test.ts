@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
-import type { Result } from '../../src/shared/result';
 import type { Coverage, DocumentSummary } from '../../src/shared/types';
+import { callOn, SEED_CORPUS, send, value } from './support/core-harness';
 
-const CORPUS = join(process.cwd(), 'corpus');
 // 20 blocks: 0, 1, 17 and 19 are chrome, 2 is a heading, 3–5 are ¶ 1–3, 18 is the last paragraph.
 const DOC = '000_4ab67b766fb33eed';
 const OTHER = '004_602bfc5574c20f0a';
@@ -18,19 +16,14 @@ let core: Core;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'glossator-coverage-'));
-  core = await createCore({ dataDir, corpusDir: CORPUS });
+  core = await createCore({ dataDir, corpusDir: SEED_CORPUS });
 });
 afterEach(async () => {
   await core.flush();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const call = (method: string, args: unknown, on: Core = core) => dispatch(on.handlers, method, args);
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = callOn(() => core);
 const coverageOf = (docId: string, on: Core = core) => value<Coverage>(call('getCoverage', { docId }, on));
 const mark = (docId: string, blocks: number[], read = true) => value<Coverage>(call('setCoverage', { docId, blocks, read }));
 const fileOf = (docId: string) => join(dataDir, 'corpora/default/coverage', `${docId}.json`);
@@ -71,7 +64,7 @@ describe('refused marks write nothing', () => {
     { name: 'read missing', args: { docId: DOC, blocks: [3] }, code: 'invalid-argument' },
   ];
   it.each(cases)('$name', async ({ args, code }) => {
-    const result = await call('setCoverage', args);
+    const result = await send(core, 'setCoverage', args);
     expect(result).toMatchObject({ ok: false, error: { code } });
     await core.flush();
     expect(await filesIn(dataDir)).toEqual([]);
@@ -108,7 +101,7 @@ describe('persistence', () => {
     const doc = core.corpus.get(DOC);
     expect(file).toEqual({ schemaVersion: 1, docId: DOC, contentHash: doc.contentHash, read: [3, 8] });
 
-    const reopened = await createCore({ dataDir, corpusDir: CORPUS });
+    const reopened = await createCore({ dataDir, corpusDir: SEED_CORPUS });
     expect((await coverageOf(DOC, reopened)).read).toEqual([3, 8]);
     expect((await coverageOf(OTHER, reopened)).read).toEqual([0]);
   });
@@ -135,7 +128,7 @@ describe('marks made against another version of the text', () => {
   it('are not applied, are kept until the next mark, and are then replaced', async () => {
     const file = await seed(DOC, { schemaVersion: 1, docId: DOC, contentHash: 'sha256:old', read: [3, 4, 5] });
     const before = await readFile(file, 'utf8');
-    const fresh = await createCore({ dataDir, corpusDir: CORPUS });
+    const fresh = await createCore({ dataDir, corpusDir: SEED_CORPUS });
     expect(await coverageOf(DOC, fresh)).toEqual({ docId: DOC, read: [], total: 16 });
     expect(await readFile(file, 'utf8')).toBe(before);
 
@@ -148,7 +141,7 @@ describe('marks made against another version of the text', () => {
   it('a hand-edited file cannot claim chrome or missing blocks', async () => {
     const contentHash = core.corpus.get(DOC).contentHash;
     await seed(DOC, { schemaVersion: 1, docId: DOC, contentHash, read: [0, 3, 3, 99] });
-    const fresh = await createCore({ dataDir, corpusDir: CORPUS });
+    const fresh = await createCore({ dataDir, corpusDir: SEED_CORPUS });
     expect((await coverageOf(DOC, fresh)).read).toEqual([3]);
   });
 });
@@ -164,7 +157,7 @@ describe('an unreadable coverage file', () => {
   it.each(cases)('$name: reads as nothing read, refuses marks, stays byte-identical', async ({ content }) => {
     const file = await seed(DOC, content);
     const before = await readFile(file);
-    const fresh = await createCore({ dataDir, corpusDir: CORPUS });
+    const fresh = await createCore({ dataDir, corpusDir: SEED_CORPUS });
 
     expect(await coverageOf(DOC, fresh)).toEqual({ docId: DOC, read: [], total: 16 });
     const summaries = await value<DocumentSummary[]>(call('listDocuments', {}, fresh));

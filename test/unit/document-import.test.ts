@@ -4,12 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
 import { MAX_DOCUMENT_BYTES } from '../../src/main/corpus/readers';
-import type { Result } from '../../src/shared/result';
 import type { DocumentSummary, GlossDocument, ImportedDocument, SearchResults } from '../../src/shared/types';
+import { callOn, failure, SEED_CORPUS, value } from './support/core-harness';
 
-const BUNDLED = join(process.cwd(), 'corpus');
 const FIXTURES = join(process.cwd(), 'test/fixtures/documents');
 
 let root: string;
@@ -28,7 +26,7 @@ beforeEach(async () => {
   core = await createCore({
     dataDir: join(root, 'data'),
     corpusDir,
-    bundledCorpusDir: BUNDLED,
+    bundledCorpusDir: SEED_CORPUS,
     openTarget: { chooseOpenPath: async () => null, chooseFolder: async () => null, chooseFiles: async () => chosen },
   });
 });
@@ -37,17 +35,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const call = (method: string, args: unknown = {}, on = core) => dispatch(on.handlers, method, args);
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-async function failure(result: Promise<Result<unknown>>) {
-  const r = await result;
-  if (r.ok) throw new Error('expected a failure');
-  return r.error;
-}
+const call = callOn(() => core);
 const files = async () => (await readdir(corpusDir)).sort();
 async function put(name: string, content: string | Uint8Array): Promise<string> {
   const path = join(outside, name);
@@ -110,7 +98,7 @@ describe('importing a document', () => {
 
 describe('refused imports leave the corpus folder as it was', () => {
   it('refuses the read-only bundled corpus', async () => {
-    const bundled = await createCore({ dataDir: join(root, 'data2'), corpusDir: BUNDLED });
+    const bundled = await createCore({ dataDir: join(root, 'data2'), corpusDir: SEED_CORPUS });
     const error = await failure(call('importDocument', { path: await put('a.txt', 'A\n\nB.\n') }, bundled));
     expect(error).toEqual({
       code: 'unsupported',

@@ -11,11 +11,11 @@ import { loadCorpus } from '../../src/main/corpus/corpus';
 import { place } from '../../src/main/anchoring';
 import { DEFAULT_TAGS } from '../../src/shared/default-tags';
 import type { Annotation, GlossDocument, PlacedAnnotation, Tag } from '../../src/shared/types';
+import { SEED_CORPUS } from './support/core-harness';
 
 export const FIXTURE_NOW = new Date('2026-11-22T10:00:00Z');
 export const FIXTURE_GENERATOR = { name: 'Glossator', version: 'test' } as const;
 
-const CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
 const SET_FILE = fileURLToPath(new URL('../fixtures/annotation-set.json', import.meta.url));
 
 export interface FixtureSet {
@@ -26,7 +26,7 @@ export interface FixtureSet {
 }
 
 export async function loadFixtureSet(): Promise<FixtureSet> {
-  const { documents } = await loadCorpus(CORPUS_DIR);
+  const { documents } = await loadCorpus(SEED_CORPUS);
   const stored = (JSON.parse(await readFile(SET_FILE, 'utf8')) as { annotations: Annotation[] }).annotations;
   const byId = new Map(documents.map((doc) => [doc.id, doc]));
   const annotations = stored.map((a): PlacedAnnotation => {

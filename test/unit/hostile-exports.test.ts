@@ -19,11 +19,9 @@ import { parseHTML } from 'linkedom';
 import { marked } from 'marked';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
 import { DEFAULT_OPTIONS } from '../../src/main/export/types';
 import { CSV_COLUMNS } from '../../src/main/export/csv';
 import type { DigestOptions, ExportFormat, GlossDocument, Tag } from '../../src/shared/types';
-import type { Result } from '../../src/shared/result';
 import {
   DOC_AUTHORS,
   DOC_TITLES,
@@ -33,6 +31,7 @@ import {
   PAYLOADS,
   TAG_PAYLOADS,
 } from '../../scripts/hostile-payloads';
+import { callOn, value } from './support/core-harness';
 
 const CORPUS = join(process.cwd(), 'e2e/fixtures/hostile-corpus');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -48,12 +47,7 @@ const quoted: { doc: string; n: number; source: string }[] = [];
 let documents: GlossDocument[] = [];
 let payloadTags: Tag[] = [];
 
-const call = (method: unknown, args: unknown) => dispatch(core.handlers, method, args);
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = callOn(() => core);
 
 /** Exports `format` with `options` and keeps the bytes under `key`. */
 async function exportAs(key: string, format: ExportFormat, options: DigestOptions = DEFAULT_OPTIONS): Promise<void> {
@@ -90,7 +84,7 @@ beforeAll(async () => {
   payloadTags = [];
   for (const [i, name] of TAG_PAYLOADS.entries()) {
     payloadTags.push(
-      await value<Tag>(call('createTag', { name, color: ['#aa0000', '#00aa00', '#0000aa'][i % 3], description: NOTE_PAYLOADS[i] })),
+      await value<Tag>(call('createTag', { name, color: ['#aa0000', '#00aa00', '#0000aa'][i % 3]!, description: NOTE_PAYLOADS[i] })),
     );
   }
   const word = documents.find((d) => d.source === 'hostile-word.docx');

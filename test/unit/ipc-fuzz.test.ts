@@ -5,15 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
 import { METHODS, argSchemas, type Method } from '../../src/shared/contract';
 import type { ErrorCode, Result } from '../../src/shared/result';
 import { FuzzGen, READS } from './ipc-fuzz-gen';
+import { call, SEED_CORPUS, send } from './support/core-harness';
 
 // FUZZ_SEED runs another sequence, e.g. to explore; the default is what CI runs.
 const SEED = Number(process.env['FUZZ_SEED'] ?? 0x61055a7);
 const CALLS = 10_000;
-const CORPUS = join(process.cwd(), 'corpus');
 const ERROR_CODES: readonly ErrorCode[] = ['invalid-argument', 'not-found', 'out-of-range', 'quote-mismatch', 'too-large',
   'store-unreadable', 'io-error', 'cancelled', 'unsupported', 'internal'];
 
@@ -38,10 +37,10 @@ let dataDir: string;
 let core: Core;
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'glossator-fuzz-'));
-  core = await createCore({ dataDir, corpusDir: CORPUS });
+  core = await createCore({ dataDir, corpusDir: SEED_CORPUS });
   // Start from a data dir the core has already touched, so only the fuzz can change it.
   // The first reads seed the codebook (tags.json), as the app's first screen does.
-  for (const method of ['listDocuments', 'listTags', 'getSettings', 'listCorpora'] as const) await dispatch(core.handlers, method, {});
+  for (const method of ['listDocuments', 'listTags', 'getSettings', 'listCorpora'] as const) await call(core, method);
   await core.flush();
 });
 afterAll(async () => {
@@ -88,8 +87,8 @@ function generate(gen: FuzzGen): { calls: Call[]; validByChance: Map<string, num
 }
 
 it(`${CALLS} malformed calls: each a typed error, no throw, no write, no pollution`, { timeout: 300_000 }, async () => {
-  const before = { data: await hashTree(dataDir), corpus: await hashTree(CORPUS), proto: prototypeShape() };
-  const tagsBefore = await dispatch(core.handlers, 'listTags', {});
+  const before = { data: await hashTree(dataDir), corpus: await hashTree(SEED_CORPUS), proto: prototypeShape() };
+  const tagsBefore = await call(core, 'listTags');
   const { calls, validByChance } = generate(new FuzzGen(SEED));
 
   const counts = new Map<string, number>();
@@ -99,7 +98,7 @@ it(`${CALLS} malformed calls: each a typed error, no throw, no write, no polluti
   // Batches run concurrently, as a busy renderer's calls would.
   for (let i = 0; i < calls.length; i += 25) {
     const batch = calls.slice(i, i + 25);
-    const results = await Promise.allSettled(batch.map((c) => dispatch(core.handlers, c.method, c.payload)));
+    const results = await Promise.allSettled(batch.map((c) => send(core, c.method, c.payload)));
     results.forEach((settled, j) => {
       const call = batch[j]!;
       count(byKind, call.kind);
@@ -138,7 +137,7 @@ it(`${CALLS} malformed calls: each a typed error, no throw, no write, no polluti
   expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
   expect(await hashTree(dataDir)).toEqual(before.data);
-  expect(await hashTree(CORPUS)).toEqual(before.corpus);
+  expect(await hashTree(SEED_CORPUS)).toEqual(before.corpus);
   // The core still works and its codebook is as it was.
-  expect(await dispatch(core.handlers, 'listTags', {})).toEqual(tagsBefore);
+  expect(await call(core, 'listTags')).toEqual(tagsBefore);
 });

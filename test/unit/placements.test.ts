@@ -15,6 +15,7 @@ import { SnapshotStore } from '../../src/main/corpus/snapshots';
 import { AnnotationStore } from '../../src/main/store/annotation-store';
 import { TagStore } from '../../src/main/store/tag-store';
 import type { DigestOptions, PlacedAnnotation } from '../../src/shared/types';
+import { SEED_CORPUS } from './support/core-harness';
 
 const DOC = '000_4ab67b766fb33eed';
 const OTHER = '001_05282a48bb000cda';
@@ -31,7 +32,7 @@ beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'glossator-placements-'));
   corpusDir = join(root, 'corpus');
   dataDir = join(root, 'data');
-  await cp(join(process.cwd(), 'corpus'), corpusDir, { recursive: true });
+  await cp(SEED_CORPUS, corpusDir, { recursive: true });
 });
 afterEach(async () => {
   await rm(root, { recursive: true, force: true });

@@ -8,8 +8,8 @@ import { DEFAULT_OPTIONS, type ExportSet } from '../../src/main/export/types';
 import { describe as describeRange } from '../../src/shared/anchoring';
 import { DEFAULT_TAGS } from '../../src/shared/default-tags';
 import type { GlossDocument, PlacedAnnotation, Tag } from '../../src/shared/types';
+import { SEED_CORPUS } from './support/core-harness';
 
-export const CORPUS = join(process.cwd(), 'corpus');
 const SCHEMAS = join(process.cwd(), 'resources', 'refi-qda');
 const NOW = new Date('2026-11-22T10:00:00Z');
 
@@ -55,13 +55,13 @@ export interface Fixture {
 export async function refiFixture(tmp: string): Promise<Fixture> {
   const corpusDir = join(tmp, 'corpus');
   await mkdir(corpusDir, { recursive: true });
-  for (const name of await readdir(CORPUS)) if (name !== MANIFEST_FILE) await copyFile(join(CORPUS, name), join(corpusDir, name));
-  const manifest = JSON.parse(await readFile(join(CORPUS, MANIFEST_FILE), 'utf8')) as { documents: unknown[] };
+  for (const name of await readdir(SEED_CORPUS)) if (name !== MANIFEST_FILE) await copyFile(join(SEED_CORPUS, name), join(corpusDir, name));
+  const manifest = JSON.parse(await readFile(join(SEED_CORPUS, MANIFEST_FILE), 'utf8')) as { documents: unknown[] };
   manifest.documents.push(EMOJI_ENTRY);
   await writeFile(join(corpusDir, MANIFEST_FILE), JSON.stringify(manifest));
   await writeFile(join(corpusDir, EMOJI_FILE), EMOJI_TEXT);
 
-  const real = (await loadCorpus(CORPUS)).documents;
+  const real = (await loadCorpus(SEED_CORPUS)).documents;
   const emoji = (await loadCorpus(corpusDir)).documents.find((d) => d.source === EMOJI_FILE)!;
   const docs = [...real, emoji];
   const docA = real[0]!;

@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
-import type { Result } from '../../src/shared/result';
 import type { PassageRow, PlacedAnnotation } from '../../src/shared/types';
+import { callOn, SEED_CORPUS, send, value } from './support/core-harness';
 
-const CORPUS = join(process.cwd(), 'corpus');
 const D0 = '000_4ab67b766fb33eed'; // 2: heading, 3…: paragraphs ¶ 1…
 const D1 = '001_05282a48bb000cda'; // 0: heading, 1: paragraph ¶ 1
 const D2 = '002_01fb20c1ab9eae2c';
@@ -24,19 +22,14 @@ let ids = 0;
 
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'glossator-retrieval-'));
-  core = await createCore({ dataDir, corpusDir: CORPUS, newId: () => `p${++ids}` });
+  core = await createCore({ dataDir, corpusDir: SEED_CORPUS, newId: () => `p${++ids}` });
 });
 afterEach(async () => {
   await core.flush();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const call = (method: string, args: unknown) => dispatch(core.handlers, method, args);
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = callOn(() => core);
 const passages = (tagIds: string[]) => value<PassageRow[]>(call('listPassages', { tagIds }));
 
 /** The first `words` words of a block, or with `span`, from its last words into the next block. */
@@ -86,8 +79,8 @@ describe('filters and order', () => {
   });
 
   it('refuses a malformed filter', async () => {
-    expect(await call('listPassages', { tagIds: 'hedging' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
-    expect(await call('listPassages', {})).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await send(core, 'listPassages', { tagIds: 'hedging' })).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
+    expect(await send(core, 'listPassages', {})).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
   });
 });
 

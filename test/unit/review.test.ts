@@ -11,6 +11,7 @@ import { REASONS, ReviewService } from '../../src/main/core/review-service';
 import { AnnotationStore } from '../../src/main/store/annotation-store';
 import { TagStore } from '../../src/main/store/tag-store';
 import type { PlacedAnnotation } from '../../src/shared/types';
+import { SEED_CORPUS } from './support/core-harness';
 
 const DOC = '000_4ab67b766fb33eed';
 const GONE = '004_602bfc5574c20f0a';
@@ -31,7 +32,7 @@ beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'glossator-review-'));
   corpusDir = join(root, 'corpus');
   dataDir = join(root, 'data');
-  await cp(join(process.cwd(), 'corpus'), corpusDir, { recursive: true });
+  await cp(SEED_CORPUS, corpusDir, { recursive: true });
   clock.date = new Date('2026-11-22T10:00:00Z');
 });
 afterEach(async () => {

@@ -9,6 +9,7 @@ import { MAX_CONTEXT_HITS, MAX_HITS_PER_DOCUMENT, SearchIndex } from '../../src/
 import { TOKEN, forEachToken, hashText } from '../../src/main/search/tokenise';
 import type { GlossDocument, SearchOptions } from '../../src/shared/types';
 import { ALL_OPTIONS, LOOSE, WHOLE, doc, expectWellFormed } from './search-fixtures';
+import { SEED_CORPUS } from './support/core-harness';
 
 /** Seeded, so a failure names a string that fails again. */
 function rng(seed: number): () => number {
@@ -134,7 +135,7 @@ describe('the real corpus, filled incrementally', () => {
   let docs: GlossDocument[];
   let sync: SearchIndex;
   beforeAll(async () => {
-    docs = (await loadCorpus(join(process.cwd(), 'corpus'))).documents;
+    docs = (await loadCorpus(SEED_CORPUS)).documents;
     sync = SearchIndex.build(docs);
   });
   const same = (a: SearchIndex, b: SearchIndex, options: readonly SearchOptions[] = ALL_OPTIONS): void => {

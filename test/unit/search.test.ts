@@ -7,6 +7,7 @@ import { CONTEXT } from '../../src/main/search/kwic';
 import { MAX_HITS_PER_DOCUMENT, SearchIndex } from '../../src/main/search/search-index';
 import type { GlossDocument, SearchOptions } from '../../src/shared/types';
 import { ALL_OPTIONS, LOOSE, WHOLE, doc, expectWellFormed, slices } from './search-fixtures';
+import { SEED_CORPUS } from './support/core-harness';
 
 describe('case, diacritic and whole-word options', () => {
   const text =
@@ -241,7 +242,7 @@ describe('the real corpus', () => {
   let docs: GlossDocument[];
   let index: SearchIndex;
   beforeAll(async () => {
-    docs = (await loadCorpus(join(process.cwd(), 'corpus'))).documents;
+    docs = (await loadCorpus(SEED_CORPUS)).documents;
     index = SearchIndex.build(docs);
   });
   const count = (query: string, options: SearchOptions = WHOLE): number => index.search(query, options).total;

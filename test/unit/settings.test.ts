@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
 import { MAX_SCROLL_ENTRIES, SettingsService } from '../../src/main/core/settings-service';
-import type { Result } from '../../src/shared/result';
 import type { Settings } from '../../src/shared/types';
+import type { Args } from '../../src/shared/contract';
+import { callOn, SEED_CORPUS, send, value } from './support/core-harness';
 
-const CORPUS = join(process.cwd(), 'corpus');
 const DOC = '000_4ab67b766fb33eed';
 const OTHER = '004_602bfc5574c20f0a';
 const DEFAULTS: Settings = { theme: 'system', panes: { left: 260, right: 340 }, lastDocId: null, scroll: {} };
@@ -21,21 +20,16 @@ let file: string;
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'glossator-settings-'));
   file = join(dataDir, 'settings.json');
-  core = await createCore({ dataDir, corpusDir: CORPUS });
+  core = await createCore({ dataDir, corpusDir: SEED_CORPUS });
 });
 afterEach(async () => {
   await core.flush();
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const call = (method: string, args: unknown, on: Core = core) => dispatch(on.handlers, method, args);
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = callOn(() => core);
 const settings = (on: Core = core) => value<Settings>(call('getSettings', {}, on));
-const update = (patch: unknown, on: Core = core) => value<Settings>(call('updateSettings', patch, on));
+const update = (patch: Args<'updateSettings'>, on: Core = core) => value<Settings>(call('updateSettings', patch, on));
 const seed = (content: string | object) => writeFile(file, typeof content === 'string' ? content : JSON.stringify(content));
 
 describe('defaults', () => {
@@ -47,7 +41,7 @@ describe('defaults', () => {
 });
 
 describe('patches merge into the settings', () => {
-  const cases: { name: string; patches: unknown[]; expected: Settings }[] = [
+  const cases: { name: string; patches: Args<'updateSettings'>[]; expected: Settings }[] = [
     { name: 'an empty patch', patches: [{}], expected: DEFAULTS },
     { name: 'theme only', patches: [{ theme: 'dark' }], expected: { ...DEFAULTS, theme: 'dark' } },
     {
@@ -86,13 +80,13 @@ describe('patches merge into the settings', () => {
       scroll: { [DOC]: 5 },
       corpora: { current: null, recent: [] },
     });
-    const reopened = await createCore({ dataDir, corpusDir: CORPUS });
+    const reopened = await createCore({ dataDir, corpusDir: SEED_CORPUS });
     expect(await settings(reopened)).toEqual({ ...DEFAULTS, theme: 'dark', lastDocId: DOC, scroll: { [DOC]: 5 } });
   });
 
   it('a last document no longer in the corpus is answered as none', async () => {
     await seed({ schemaVersion: 1, ...DEFAULTS, lastDocId: 'gone', scroll: { gone: 3 } });
-    const fresh = await createCore({ dataDir, corpusDir: CORPUS });
+    const fresh = await createCore({ dataDir, corpusDir: SEED_CORPUS });
     expect(await settings(fresh)).toEqual({ ...DEFAULTS, scroll: { gone: 3 } });
   });
 });
@@ -102,7 +96,7 @@ describe('the scroll cap', () => {
 
   it(`keeps ${MAX_SCROLL_ENTRIES} positions, dropping the oldest`, async () => {
     await seed({ schemaVersion: 1, ...DEFAULTS, scroll: many(MAX_SCROLL_ENTRIES) });
-    const fresh = await createCore({ dataDir, corpusDir: CORPUS });
+    const fresh = await createCore({ dataDir, corpusDir: SEED_CORPUS });
     const { scroll } = await update({ scroll: { docId: DOC, block: 3 } }, fresh);
     const keys = Object.keys(scroll);
     expect(keys).toHaveLength(MAX_SCROLL_ENTRIES);
@@ -112,7 +106,7 @@ describe('the scroll cap', () => {
 
   it('setting a remembered document again makes it the newest instead of adding an entry', async () => {
     await seed({ schemaVersion: 1, ...DEFAULTS, scroll: { [DOC]: 1, ...many(MAX_SCROLL_ENTRIES - 1) } });
-    const fresh = await createCore({ dataDir, corpusDir: CORPUS });
+    const fresh = await createCore({ dataDir, corpusDir: SEED_CORPUS });
     const { scroll } = await update({ scroll: { docId: DOC, block: 9 } }, fresh);
     const keys = Object.keys(scroll);
     expect(keys).toHaveLength(MAX_SCROLL_ENTRIES);
@@ -145,7 +139,7 @@ describe('refused updates write nothing', () => {
     { name: 'an unknown key', patch: { fontSize: 14 }, code: 'invalid-argument' },
   ];
   it.each(cases)('$name', async ({ patch, code }) => {
-    expect(await call('updateSettings', patch)).toMatchObject({ ok: false, error: { code } });
+    expect(await send(core, 'updateSettings', patch)).toMatchObject({ ok: false, error: { code } });
     await core.flush();
     expect(await readdir(dataDir)).toEqual([]);
   });
@@ -162,7 +156,7 @@ describe('an unreadable settings file', () => {
   it.each(cases)('$name: answers defaults, refuses updates, stays byte-identical', async ({ content }) => {
     await seed(content);
     const before = await readFile(file);
-    const fresh = await createCore({ dataDir, corpusDir: CORPUS });
+    const fresh = await createCore({ dataDir, corpusDir: SEED_CORPUS });
     expect(await settings(fresh)).toEqual(DEFAULTS);
 
     const refused = await call('updateSettings', { theme: 'dark' }, fresh);

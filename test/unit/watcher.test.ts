@@ -4,12 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
 import { isScratchName } from '../../src/main/core/corpus-watcher';
-import type { Result } from '../../src/shared/result';
 import type { CorpusChangeReport, DocumentSummary, GlossDocument, SearchResults } from '../../src/shared/types';
+import { callOn, SEED_CORPUS, value } from './support/core-harness';
 
-const BUNDLED = join(process.cwd(), 'corpus');
 const FIRST = 'Ports Weekly\n\nThe harbour of Bandar Abbas handled record grain cargo this week.\n\nOfficials expect more.\n';
 
 let root: string;
@@ -22,7 +20,7 @@ beforeEach(async () => {
   corpusDir = join(root, 'corpus');
   await mkdir(corpusDir);
   await writeFile(join(corpusDir, 'ports.txt'), FIRST);
-  core = await createCore({ dataDir: join(root, 'data'), corpusDir, bundledCorpusDir: BUNDLED, watch: true });
+  core = await createCore({ dataDir: join(root, 'data'), corpusDir, bundledCorpusDir: SEED_CORPUS, watch: true });
   reports = [];
   core.onCorpusChanged((r) => reports.push(r));
 });
@@ -31,12 +29,7 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const call = (method: string, args: unknown = {}) => dispatch(core.handlers, method, args);
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = callOn(() => core);
 const find = (query: string) =>
   value<SearchResults>(call('search', { query, wholeWord: false, caseSensitive: false, diacriticSensitive: false }));
 

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
 import { AnnotationService } from '../../src/main/core/annotation-service';
 import { CodebookService } from '../../src/main/core/codebook-service';
 import { CorpusService } from '../../src/main/core/corpus-service';
@@ -17,10 +16,11 @@ import { ImportService } from '../../src/main/core/import/import-service';
 import { renderWebAnnotation } from '../../src/main/interop/webanno-export';
 import { parseWebAnnotation } from '../../src/main/interop/webanno-import';
 import type { ParsedImport } from '../../src/main/interop/types';
-import { GlossatorError, type Result } from '../../src/shared/result';
+import { GlossatorError } from '../../src/shared/result';
 import type { GlossDocument, ImportReport, PlacedAnnotation, Tag } from '../../src/shared/types';
+import type { Method } from '../../src/shared/contract';
+import { call as callCore, SEED_CORPUS, value, type ArgsOf } from './support/core-harness';
 
-const CORPUS = join(process.cwd(), 'corpus');
 const FIXTURES = join(process.cwd(), 'test/fixtures/webanno');
 const DOC = ['000_4ab67b766fb33eed', '001_05282a48bb000cda', '002_01fb20c1ab9eae2c', '003_520b40829e764d2b', '004_602bfc5574c20f0a'];
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
@@ -33,7 +33,7 @@ async function temp(prefix: string): Promise<string> {
   temps.push(dir);
   return dir;
 }
-async function coreOn(dataDir: string, corpusDir = CORPUS): Promise<Core> {
+async function coreOn(dataDir: string, corpusDir = SEED_CORPUS): Promise<Core> {
   const core = await createCore({ dataDir, corpusDir, clock });
   cores.push(core);
   return core;
@@ -43,32 +43,27 @@ afterEach(async () => {
   await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
 });
 
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-const call = <T>(core: Core, method: string, args: unknown) => value<T>(dispatch(core.handlers, method, args));
+const call = <M extends Method>(core: Core, method: M, ...args: ArgsOf<M>) => value(callCore(core, method, ...args));
 
 /** Tags the passage quoting `exact` (its `nth` occurrence) in a document. */
 async function tag(core: Core, docId: string, exact: string, tagIds: string[], note?: string, nth = 0) {
-  const text = (await call<GlossDocument>(core, 'getDocument', { docId })).text;
+  const text = (await call(core, 'getDocument', { docId })).text;
   let start = text.indexOf(exact);
   for (let i = 0; i < nth; i++) start = text.indexOf(exact, start + 1);
   expect(start).toBeGreaterThanOrEqual(0);
-  return call<PlacedAnnotation>(core, 'createAnnotation', { docId, start, end: start + exact.length, exact, tagIds, note });
+  return call(core, 'createAnnotation', { docId, start, end: start + exact.length, exact, tagIds, note });
 }
 
 async function exportSet(core: Core): Promise<ExportSet> {
   const all = [...core.corpus.all()];
-  const annotations = (await Promise.all(all.map((d) => call<PlacedAnnotation[]>(core, 'listAnnotations', { docId: d.id })))).flat();
+  const annotations = (await Promise.all(all.map((d) => call(core, 'listAnnotations', { docId: d.id })))).flat();
   const { documents, passages } = selectPassages({ documents: all, annotations, options: DEFAULT_OPTIONS });
-  const tags = await call<Tag[]>(core, 'listTags', {});
+  const tags = await call(core, 'listTags', {});
   return { documents, passages, tags, options: DEFAULT_OPTIONS, now: NOW, generator: { name: 'Glossator', version: '0.1.0' } };
 }
 
 /** The import service built from the same pieces core.ts composes; flushed before anything else opens the dir. */
-async function importInto(dataDir: string, parsed: ParsedImport, corpusDir = CORPUS): Promise<ImportReport> {
+async function importInto(dataDir: string, parsed: ParsedImport, corpusDir = SEED_CORPUS): Promise<ImportReport> {
   const corpus = await CorpusService.open(corpusDir);
   const store = new AnnotationStore({ dataDir, corpusKey: 'default' });
   const tags = new TagStore({ dataDir });
@@ -82,10 +77,10 @@ async function importInto(dataDir: string, parsed: ParsedImport, corpusDir = COR
 
 /** What an analyst sees of every passage: document, place, quote, tag names, note, dates. */
 async function observed(core: Core) {
-  const names = new Map((await call<Tag[]>(core, 'listTags', {})).map((t) => [t.id, t.name]));
+  const names = new Map((await call(core, 'listTags', {})).map((t) => [t.id, t.name]));
   const rows = [];
   for (const doc of core.corpus.all()) {
-    for (const a of await call<PlacedAnnotation[]>(core, 'listAnnotations', { docId: doc.id })) {
+    for (const a of await call(core, 'listAnnotations', { docId: doc.id })) {
       const { id, docId, range, state, note, created, modified } = a;
       rows.push({ id, docId, range, state, exact: a.target.quote.exact, tags: a.tagIds.map((t) => names.get(t)), note, created, modified });
     }
@@ -111,7 +106,7 @@ describe('round trip through an empty data dir', () => {
   let rendered: string;
   beforeEach(async () => {
     source = await coreOn(await temp('a'));
-    const custom = await call<Tag>(source, 'createTag', { name: 'Convenience', color: '#cc79a7' });
+    const custom = await call(source, 'createTag', { name: 'Convenience', color: '#cc79a7' });
     await tag(source, DOC[0]!, 'strategic cooperation between Russia and Iran will persist', ['cooperation'], 'persist!');
     await tag(source, DOC[0]!, 'Iran has expressed solidarity with Russia’s security concerns, but has refused to support the invasion', ['hedging', 'friction']);
     await tag(source, DOC[1]!, 'partners of convenience', [custom.id, 'cooperation'], 'First thought.\n\nSecond thought, “quoted”.');
@@ -315,7 +310,7 @@ describe("other tools' exports", () => {
       passages: [],
     });
     expect(report.tagsAdded).toEqual(['Sanctions', 'Energy']);
-    const tags = await call<Tag[]>(await coreOn(target), 'listTags', {});
+    const tags = await call(await coreOn(target), 'listTags', {});
     expect(tags.slice(3).map((t) => [t.name, t.color, t.description])).toEqual([
       ['Sanctions', '#123abc', 'Measures'],
       ['Energy', '#e69f00', ''],

@@ -4,14 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/core';
-import { dispatch } from '../../src/main/core/dispatch';
 import { MAX_RECENT_CORPORA, SettingsService } from '../../src/main/core/settings-service';
 import { corpusKeyOf } from '../../src/main/core/workspace-corpora';
 import { CACHE_FILE, MIN_CACHED_BYTES } from '../../src/main/corpus/document-cache';
-import type { Result } from '../../src/shared/result';
 import type { CorpusInfo, DocumentSummary, GlossDocument, PlacedAnnotation } from '../../src/shared/types';
+import { call, failure, SEED_CORPUS, value } from './support/core-harness';
 
-const BUNDLED = join(process.cwd(), 'corpus');
 const BUNDLED_DOC = '000_4ab67b766fb33eed';
 
 let root: string;
@@ -37,20 +35,9 @@ async function corpus(name: string, files: Record<string, string>): Promise<stri
 const article = (title: string, body: string) => `${title}\n\n${body}\n\nA second paragraph follows here, plain and short.\n`;
 
 async function open(corpusDir: string, extra: Partial<CoreOptions> = {}): Promise<Core> {
-  const core = await createCore({ dataDir, corpusDir, bundledCorpusDir: BUNDLED, ...extra });
+  const core = await createCore({ dataDir, corpusDir, bundledCorpusDir: SEED_CORPUS, ...extra });
   cores.push(core);
   return core;
-}
-const call = (core: Core, method: string, args: unknown = {}) => dispatch(core.handlers, method, args);
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const r = await result;
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-async function failure(result: Promise<Result<unknown>>) {
-  const r = await result;
-  if (r.ok) throw new Error('expected a failure');
-  return r.error;
 }
 const ids = async (core: Core) => (await value<DocumentSummary[]>(call(core, 'listDocuments'))).map((d) => d.id);
 
@@ -69,7 +56,7 @@ describe('switching corpora', () => {
     await tag(core, 'shared', 'grain exports');
 
     const opened = await value<CorpusInfo>(call(core, 'openCorpus', { path: b }));
-    expect(opened).toMatchObject({ path: b, name: 'beta', readOnly: false, documentCount: 1, key: corpusKeyOf(b, BUNDLED) });
+    expect(opened).toMatchObject({ path: b, name: 'beta', readOnly: false, documentCount: 1, key: corpusKeyOf(b, SEED_CORPUS) });
     // The same handler object answers for the new corpus (Electron registers it once).
     expect(core.handlers).toBe(handlers);
     expect(await value(call(core, 'listAnnotations', { docId: 'shared' }))).toEqual([]);
@@ -82,7 +69,7 @@ describe('switching corpora', () => {
     expect(back.map((p) => p.target.quote.exact)).toEqual(['grain exports']);
     expect(core.corpus.dir).toBe(a);
     await core.flush();
-    const stored = (dir: string) => readFile(join(dataDir, 'corpora', corpusKeyOf(dir, BUNDLED), 'annotations', 'shared.json'), 'utf8');
+    const stored = (dir: string) => readFile(join(dataDir, 'corpora', corpusKeyOf(dir, SEED_CORPUS), 'annotations', 'shared.json'), 'utf8');
     expect(await stored(a)).toContain('grain exports');
     expect(await stored(b)).toContain('oil exports');
   });
@@ -102,10 +89,10 @@ describe('switching corpora', () => {
   });
 
   it('the bundled corpus is "default" and read-only; other folders get their own key', async () => {
-    const core = await open(BUNDLED);
+    const core = await open(SEED_CORPUS);
     const { current } = await value<{ current: CorpusInfo }>(call(core, 'listCorpora'));
-    expect(current).toMatchObject({ key: 'default', readOnly: true, path: await realpath(BUNDLED) });
-    expect(corpusKeyOf('/some/folder', BUNDLED)).toMatch(/^c-[0-9a-f]{16}$/);
+    expect(current).toMatchObject({ key: 'default', readOnly: true, path: await realpath(SEED_CORPUS) });
+    expect(corpusKeyOf('/some/folder', SEED_CORPUS)).toMatch(/^c-[0-9a-f]{16}$/);
   });
 
   it('a core opened on one folder alone treats it as the bundled corpus (the old behaviour)', async () => {
@@ -168,7 +155,7 @@ describe('recent corpora', () => {
     const core = await open(a);
     await value(call(core, 'openCorpus', { path: b }));
     const { recent } = await value<{ recent: CorpusInfo[] }>(call(core, 'listCorpora'));
-    expect(recent).toEqual([{ path: a, name: 'alpha', key: corpusKeyOf(a, BUNDLED), readOnly: false, documentCount: 2 }]);
+    expect(recent).toEqual([{ path: a, name: 'alpha', key: corpusKeyOf(a, SEED_CORPUS), readOnly: false, documentCount: 2 }]);
   });
 });
 
@@ -227,7 +214,7 @@ describe('document metadata', () => {
   });
 
   it('describes documents of the read-only bundled corpus, stored in the data dir', async () => {
-    const core = await open(BUNDLED);
+    const core = await open(SEED_CORPUS);
     const doc = await value<GlossDocument>(call(core, 'updateMetadata', { docId: BUNDLED_DOC, date: '2024-03-01' }));
     expect(doc.date).toBe('2024-03-01');
     await core.flush();
@@ -242,7 +229,7 @@ describe('document metadata', () => {
     expect(await failure(call(core, 'updateMetadata', { docId: 'doc', url: 'ftp://x' }))).toMatchObject({ code: 'invalid-argument' });
     expect(await failure(call(core, 'updateMetadata', { docId: 'doc', title: '   ' }))).toMatchObject({ code: 'invalid-argument' });
     await core.flush();
-    await expect(readFile(join(dataDir, 'corpora', corpusKeyOf(a, BUNDLED), 'metadata.json'))).rejects.toThrow();
+    await expect(readFile(join(dataDir, 'corpora', corpusKeyOf(a, SEED_CORPUS), 'metadata.json'))).rejects.toThrow();
   });
 });
 
@@ -261,7 +248,7 @@ describe('the document cache', () => {
 
   it('is written by flush() after an open, and a second open gives the same documents without rewriting it', async () => {
     const dir = await bigCorpus();
-    const file = join(dataDir, 'corpora', corpusKeyOf(dir, BUNDLED), 'cache', CACHE_FILE);
+    const file = join(dataDir, 'corpora', corpusKeyOf(dir, SEED_CORPUS), 'cache', CACHE_FILE);
     const first = await open(dir);
     const cold = await documents(first);
     await first.close();
