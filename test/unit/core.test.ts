@@ -7,7 +7,7 @@ import { createCore, type Core } from '../../src/main/core/core';
 import type { ErrorCode } from '../../src/shared/result';
 import type { PlacedAnnotation } from '../../src/shared/types';
 import { DEFAULT_OPTIONS } from '../../src/main/export/types';
-import { callOn, refused, send, SEED_CORPUS, value } from './support/core-harness';
+import { callOn, send, SEED_CORPUS, value } from './support/core-harness';
 
 const DOC = '000_4ab67b766fb33eed';
 const fixedClock = { now: () => new Date('2026-11-22T10:00:00Z') };

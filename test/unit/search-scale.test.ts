@@ -1,5 +1,4 @@
 // Corpus search at scale: the context cap, one document's hits, incremental filling, changes, the scanner and the lexicon.
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/main/corpus/corpus';
 import { searchHandlers } from '../../src/main/core/handlers/search';

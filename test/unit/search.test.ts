@@ -1,5 +1,4 @@
 // Corpus search: tokens, case/diacritic folds, phrases and prefixes, offsets, KWIC, updates, odd scripts.
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/main/corpus/corpus';
 import { searchHandlers } from '../../src/main/core/handlers/search';

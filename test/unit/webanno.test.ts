@@ -17,7 +17,7 @@ import { renderWebAnnotation } from '../../src/main/interop/webanno-export';
 import { parseWebAnnotation } from '../../src/main/interop/webanno-import';
 import type { ParsedImport } from '../../src/main/interop/types';
 import { GlossatorError } from '../../src/shared/result';
-import type { GlossDocument, ImportReport, PlacedAnnotation, Tag } from '../../src/shared/types';
+import type { GlossDocument, ImportReport, PlacedAnnotation } from '../../src/shared/types';
 import type { Method } from '../../src/shared/contract';
 import { call as callCore, SEED_CORPUS, value, type ArgsOf } from './support/core-harness';
 
