@@ -244,3 +244,17 @@ group('imports: the position picks among identical occurrences', () => {
     expect(placedAt(locate([doc], passage!))).toMatch(/quote occurs in several places \(5\)/);
   });
 });
+
+group('imports get the word check stored passages get', () => {
+  it('a quote found only inside a longer word ("Brie" of "Brief") is reported, not placed', () => {
+    const [passage] = parseWebAnnotation(w3c('Brie', null)).passages;
+    expect(placedAt(locate([doc], passage!))).toBe(
+      'quote found in “Brief on oil” only inside longer words, where the passage began or ended between words',
+    );
+  });
+
+  it('the same quote as a word of its own is placed', () => {
+    const [passage] = parseWebAnnotation(w3c('Brief', null)).passages;
+    expect(placedAt(locate([doc], passage!))).toEqual({ start: 0, end: 5 });
+  });
+});

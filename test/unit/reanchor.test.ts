@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
 import { hashText } from '../../src/main/corpus/corpus';
-import { DIFF_MIN_SIMILARITY, levenshtein, place, type PlaceOutcome } from '../../src/main/anchoring';
+import { DIFF_MIN_SIMILARITY, DiffCache, levenshtein, place, type PlaceOutcome } from '../../src/main/anchoring';
 import { SnapshotStore } from '../../src/main/corpus/snapshots';
 import { AnnotationService } from '../../src/main/core/annotation-service';
 import { CorpusService } from '../../src/main/core/corpus-service';
@@ -159,6 +159,34 @@ group('reanchor, step by step', () => {
     expect(levenshtein('kitten', 'sitting', 2)).toBe(3);
     expect(levenshtein('', 'abc', 3)).toBe(3);
     expect(levenshtein('a😀b', 'a😃b', 5)).toBe(1);
+  });
+});
+
+group('DiffCache: one per owner, a diff per text pair', () => {
+  const v = (n: number) => `Version ${n} of the text.\n\nThe committee approved the budget.`;
+  it('gives the same diff for the same two texts, another for other texts, and forgets the oldest past its size', () => {
+    const cache = new DiffCache(2);
+    const a = cache.diff(v(1), v(2));
+    expect(cache.diff(v(1), v(2))).toBe(a);
+    const b = cache.diff(v(2), v(1));
+    expect(b).not.toBe(a);
+    expect(cache.diff(v(1), v(2))).toBe(a); // now v2 → v1 is the least recently used
+    cache.diff(v(1), v(3));
+    expect(cache.diff(v(1), v(2))).toBe(a);
+    expect(cache.diff(v(2), v(1))).not.toBe(b);
+  });
+  it('two owners never share one (no module state)', () => {
+    expect(new DiffCache().diff(v(1), v(2))).not.toBe(new DiffCache().diff(v(1), v(2)));
+  });
+  it('place() gives the same outcome with a shared cache as with none', () => {
+    const cache = new DiffCache();
+    const start = v(1).indexOf('approved the budget');
+    const target = describe(v(1), start, start + 19, hashText(v(1)));
+    const opts = { contentHash: hashText(v(2)) };
+    expect(place(target, v(2), v(1), { ...opts, diffs: cache })).toEqual(place(target, v(2), v(1), opts));
+    const out = place(target, v(2), v(1), { ...opts, diffs: cache });
+    expect(out.state).toBe('anchored');
+    expect(v(2).slice(out.range!.start, out.range!.end)).toBe('approved the budget');
   });
 });
 
