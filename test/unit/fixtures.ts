@@ -25,6 +25,16 @@ export interface FixtureSet {
   annotations: PlacedAnnotation[];
 }
 
+/**
+ * A stored annotation placed on its document the way AnnotationService places it (place(), no
+ * snapshot at hand), so fixtures look exactly as they would in the app. Every test fixture that
+ * needs placed passages goes through this rather than setting `state` and `range` by hand.
+ */
+export function placedOn(doc: GlossDocument, a: Annotation): PlacedAnnotation {
+  const { state, range } = place(a.target, doc.text, null, { contentHash: doc.contentHash });
+  return { ...a, state, range };
+}
+
 export async function loadFixtureSet(): Promise<FixtureSet> {
   const { documents } = await loadCorpus(SEED_CORPUS);
   const stored = (JSON.parse(await readFile(SET_FILE, 'utf8')) as { annotations: Annotation[] }).annotations;
@@ -32,9 +42,7 @@ export async function loadFixtureSet(): Promise<FixtureSet> {
   const annotations = stored.map((a): PlacedAnnotation => {
     const doc = byId.get(a.docId);
     if (doc === undefined) throw new Error(`annotation-set.json: no document ${a.docId} in corpus/`);
-    // Placed the way AnnotationService places them, so the set looks exactly as it would in the app.
-    const { state, range } = place(a.target, doc.text, null, { contentHash: doc.contentHash });
-    return { ...a, state, range };
+    return placedOn(doc, a);
   });
   return { documents, tags: DEFAULT_TAGS.map((tag) => ({ ...tag })), annotations };
 }

@@ -1,6 +1,7 @@
-// Hand-built ExportSets for the HTML and chart tests: documents, codebook and passages made directly, no other module's fixtures.
+// Hand-built ExportSets for the HTML and chart tests: documents and codebook made directly, passages placed as the app places them.
 import { DEFAULT_OPTIONS, type ExportSet } from '../../src/main/export/types';
 import { DEFAULT_TAGS } from '../../src/shared/default-tags';
+import { placedOn } from './fixtures';
 import type { Block, BlockKind, DigestOptions, GlossDocument, PlacedAnnotation, Tag } from '../../src/shared/types';
 
 type Meta = Pick<GlossDocument, 'id' | 'title' | 'author' | 'publisher' | 'date' | 'url' | 'source'>;
@@ -40,7 +41,7 @@ export function passage(
   if (start < 0) throw new Error(`fixture: "${exact}" is not in ${doc.id}`);
   const position = { start, end: start + exact.length };
   counter++;
-  return {
+  const placed = placedOn(doc, {
     id: opts.id ?? `${doc.id}-a${String(counter).padStart(3, '0')}`,
     docId: doc.id,
     target: { position, quote: { exact, prefix: '', suffix: '' }, contentHash: doc.contentHash },
@@ -48,9 +49,9 @@ export function passage(
     note,
     created: '2026-11-20T09:00:00.000Z',
     modified: '2026-11-20T09:00:00.000Z',
-    state: opts.review ? 'needs-review' : 'anchored',
-    range: opts.review ? null : position,
-  };
+  });
+  // Forced into review (its quote is still there): how a passage that lost its place is exported.
+  return opts.review ? { ...placed, state: 'needs-review', range: null } : placed;
 }
 
 export const ENERGY: Tag = {

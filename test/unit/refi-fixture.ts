@@ -7,6 +7,7 @@ import { loadCorpus, MANIFEST_FILE } from '../../src/main/corpus/corpus';
 import { DEFAULT_OPTIONS, type ExportSet } from '../../src/main/export/types';
 import { describe as describeRange } from '../../src/shared/anchoring';
 import { DEFAULT_TAGS } from '../../src/shared/default-tags';
+import { placedOn } from './fixtures';
 import type { GlossDocument, PlacedAnnotation, Tag } from '../../src/shared/types';
 import { SEED_CORPUS } from './support/core-harness';
 
@@ -79,6 +80,7 @@ export async function refiFixture(tmp: string): Promise<Fixture> {
   const emojiPassage = passage('5f0c6a52-3c1e-4d6f-9a51-0b8f6f7d1a05', emoji, at, at + exact.length, ['cooperation'], {
     note: '🤝 a handshake, and 🇷🇺',
   });
+  // Forced into review (its quote is still there): how a passage that lost its place is exported.
   const review: PlacedAnnotation = {
     ...sentence('5f0c6a52-3c1e-4d6f-9a51-0b8f6f7d1a06', docA, 6, ['friction'], 'Lost its place.'),
     state: 'needs-review',
@@ -103,7 +105,7 @@ function passage(
   tagIds: string[],
   over: Partial<PlacedAnnotation> = {},
 ): PlacedAnnotation {
-  return {
+  const annotation = {
     id,
     docId: doc.id,
     target: describeRange(doc.text, start, end, doc.contentHash),
@@ -111,10 +113,8 @@ function passage(
     note: '',
     created: '2026-03-04T05:06:07.890Z',
     modified: '2026-03-05T06:07:08.901Z',
-    state: 'anchored',
-    range: { start, end },
-    ...over,
   };
+  return { ...placedOn(doc, annotation), ...over };
 }
 
 /** The first sentence of the `para`-th numbered paragraph. */
