@@ -32,6 +32,7 @@ export function commandForKey(event: KeyboardEvent): Command | null {
     case 'k':
       return 'previous-paragraph';
     case 'r':
+    case 'R': // Shift+R too: a stray Shift must not make the key do nothing.
       return 'toggle-read';
     case 'n':
       return 'focus-note';
