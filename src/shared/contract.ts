@@ -140,7 +140,8 @@ export const argSchemas = {
     scroll: z.strictObject({ docId: id, block: z.number().int().nonnegative() }).optional(),
   }),
   listCorpora: z.strictObject({}),
-  openCorpus: z.strictObject({ path: z.string().min(1).max(4096).optional() }),
+  // By key, never by path: a renderer cannot name folders main did not list or choose (issue 12).
+  openCorpus: z.strictObject({ key: z.string().regex(/^(default|c-[0-9a-f]{16})$/, 'Not a corpus key.').optional() }),
   updateMetadata: z.strictObject({
     docId: id,
     title: z.string().trim().min(1, 'A document needs a title.').max(500).optional(),
@@ -152,7 +153,7 @@ export const argSchemas = {
   }),
   chooseDocumentFiles: z.strictObject({}),
   importDocument: z.union([
-    z.strictObject({ path: z.string().min(1).max(4096) }),
+    z.strictObject({ token: z.string().min(1).max(100) }),
     z.strictObject({ name: z.string().min(1).max(255), base64: z.string().max(70_000_000) }),
   ]),
   listReview: z.strictObject({}),
@@ -244,13 +245,13 @@ export interface Results {
   updateSettings: Settings;
   /** The open corpus and the recently opened ones. */
   listCorpora: { current: CorpusInfo; recent: CorpusInfo[] };
-  /** Open a corpus folder (a folder dialog when no path is given); annotations follow it. */
+  /** Open a corpus folder: a known one by key (from listCorpora), else the one a folder dialog chooses. */
   openCorpus: CorpusInfo;
   /** Edit a document's metadata (stored in the data dir, so read-only corpora can be described too). */
   updateMetadata: GlossDocument;
-  /** Let the analyst pick documents to import (a file dialog); answers their paths, empty when cancelled. */
-  chooseDocumentFiles: { paths: string[] };
-  /** Import one document (by path, or dropped bytes) into the open corpus, keeping the original file. */
+  /** Let the analyst pick documents to import (a file dialog); answers a one-use token and name per file, none when cancelled. */
+  chooseDocumentFiles: { files: { token: string; name: string }[] };
+  /** Import one document (a chosen file's token, or dropped bytes) into the open corpus, keeping the original file. */
   importDocument: ImportedDocument;
   /** Passages that moved, need review, or lost their document, across the corpus. */
   listReview: ReviewItem[];

@@ -138,13 +138,16 @@ export class FuzzGen {
       case 'setCoverage': return { docId: id(), blocks: [0, 1], read: true };
       case 'updateSettings':
         return this.pick([{ theme: 'neon' }, { panes: { left: 10, right: 5000 } }, { scroll: { docId: id(), block: -1 } }]);
-      case 'openCorpus': return { path: this.pick(BAD_PATHS) };
+      // Paths are refused whatever they name (issue 12); keys must be ones main listed.
+      case 'openCorpus': return this.chance(0.5) ? { path: this.pick(BAD_PATHS) } : { key: this.pick(['c-0000000000000000', ...BAD_PATHS]) };
       case 'updateMetadata':
         return { docId: id(), title: 'Retitled', url: this.pick(['javascript:alert(1)', 'https://example.org/']) };
       case 'importDocument':
-        return this.chance(0.5)
-          ? { path: this.pick(BAD_PATHS) }
-          : { name: this.pick(['../../evil.txt', 'a.txt', '.bashrc']), base64: 'aGVsbG8=' };
+        return this.pick([
+          { path: this.pick(BAD_PATHS) },
+          { token: this.pick(BAD_PATHS) },
+          { name: this.pick(['../../evil.txt', 'a.txt', '.bashrc']), base64: 'aGVsbG8=' },
+        ]);
       case 'buildDigest': case 'getCharts': return { options: options() };
       case 'exportDigest':
         return { format: this.pick(['md', 'html', 'pdf', 'csv', 'jsonld', 'qdpx', 'qdc']), options: options() };

@@ -1,6 +1,6 @@
 // IPC fuzz: 10,000 seeded malformed calls through dispatch on a real core: each a typed error; nothing written or polluted.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -140,4 +140,35 @@ it(`${CALLS} malformed calls: each a typed error, no throw, no write, no polluti
   expect(await hashTree(SEED_CORPUS)).toEqual(before.corpus);
   // The core still works and its codebook is as it was.
   expect(await call(core, 'listTags')).toEqual(tagsBefore);
+});
+
+it('real absolute paths from the renderer are refused: only main’s dialogs choose files and folders', async () => {
+  // A writable corpus (so a refusal is not just "read-only") and real, readable files and folders beside it.
+  const root = await realpath(await mkdtemp(join(tmpdir(), 'glossator-fuzz-paths-')));
+  const own = join(root, 'own');
+  const other = join(root, 'other');
+  await mkdir(own);
+  await mkdir(other);
+  await writeFile(join(own, 'mine.txt'), 'Mine\n\nThe open corpus.\n');
+  await writeFile(join(other, 'secret.txt'), 'Secret\n\nA file the renderer must not read.\n');
+  const writable = await createCore({ dataDir: join(root, 'data'), corpusDir: own, bundledCorpusDir: SEED_CORPUS });
+  try {
+    const before = { own: await hashTree(own), info: writable.info() };
+    const real = [other, join(other, 'secret.txt'), SEED_CORPUS, join(process.cwd(), 'package.json'), '/etc/hostname', root];
+    const calls: [Method, unknown][] = real.flatMap((path): [Method, unknown][] => [
+      ['openCorpus', { path }],
+      ['openCorpus', { key: path }],
+      ['importDocument', { path }],
+      ['importDocument', { token: path }],
+    ]);
+    const answers = await Promise.all(calls.map(([method, args]) => send(writable, method, args)));
+    console.log(`real absolute paths refused: ${answers.filter((a) => !a.ok).length} of ${calls.length}`);
+    answers.forEach((answer, i) => expect(answer, JSON.stringify(calls[i])).toMatchObject({ ok: false, error: { code: 'invalid-argument' } }));
+    expect(writable.info()).toEqual(before.info);
+    expect(await hashTree(own)).toEqual(before.own);
+    expect(JSON.stringify(await call(writable, 'listDocuments'))).not.toContain('secret');
+  } finally {
+    await writable.close();
+    await rm(root, { recursive: true, force: true });
+  }
 });

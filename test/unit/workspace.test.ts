@@ -8,7 +8,7 @@ import { MAX_RECENT_CORPORA, SettingsService } from '../../src/main/core/setting
 import { corpusKeyOf } from '../../src/main/core/workspace-corpora';
 import { CACHE_FILE, MIN_CACHED_BYTES } from '../../src/main/corpus/document-cache';
 import type { CorpusInfo, DocumentSummary, GlossDocument, PlacedAnnotation } from '../../src/shared/types';
-import { call, failure, SEED_CORPUS, value } from './support/core-harness';
+import { call, failure, SEED_CORPUS, send, value } from './support/core-harness';
 
 const BUNDLED_DOC = '000_4ab67b766fb33eed';
 
@@ -55,7 +55,7 @@ describe('switching corpora', () => {
     const handlers = core.handlers;
     await tag(core, 'shared', 'grain exports');
 
-    const opened = await value<CorpusInfo>(call(core, 'openCorpus', { path: b }));
+    const opened = await core.openFolder(b);
     expect(opened).toMatchObject({ path: b, name: 'beta', readOnly: false, documentCount: 1, key: corpusKeyOf(b, SEED_CORPUS) });
     // The same handler object answers for the new corpus (Electron registers it once).
     expect(core.handlers).toBe(handlers);
@@ -64,7 +64,7 @@ describe('switching corpora', () => {
     expect((await value<{ corpusDir: string }>(call(core, 'getAppInfo'))).corpusDir).toBe(b);
     await tag(core, 'shared', 'oil exports');
 
-    await value(call(core, 'openCorpus', { path: a }));
+    await core.openFolder(a);
     const back = await value<PlacedAnnotation[]>(call(core, 'listAnnotations', { docId: 'shared' }));
     expect(back.map((p) => p.target.quote.exact)).toEqual(['grain exports']);
     expect(core.corpus.dir).toBe(a);
@@ -79,7 +79,7 @@ describe('switching corpora', () => {
     const b = await corpus('beta', { 'two.txt': article('Two', 'Tariffs on steel.') });
     const core = await open(a);
     await value(call(core, 'createTag', { name: 'Trade', color: '#123456' }));
-    await value(call(core, 'openCorpus', { path: b }));
+    await core.openFolder(b);
     expect(await ids(core)).toEqual(['two']);
     const search = (query: string) =>
       value<{ total: number }>(call(core, 'search', { query, wholeWord: false, caseSensitive: false, diacriticSensitive: false }));
@@ -108,13 +108,37 @@ describe('switching corpora', () => {
     const core = await open(a, {
       openTarget: { chooseOpenPath: async () => null, chooseFolder: async () => chosen, chooseFiles: async () => [] },
     });
-    expect(await failure(call(core, 'openCorpus', { path: join(root, 'missing') }))).toMatchObject({ code: 'not-found' });
-    expect((await failure(call(core, 'openCorpus', { path: join(a, 'one.txt') }))).message).toMatch(/is a file, not a folder/);
-    expect(await failure(call(core, 'openCorpus', { path: 'relative/dir' }))).toMatchObject({ code: 'invalid-argument' });
+    chosen = join(root, 'missing');
+    expect(await failure(call(core, 'openCorpus', {}))).toMatchObject({ code: 'not-found' });
+    chosen = join(a, 'one.txt');
+    expect((await failure(call(core, 'openCorpus', {}))).message).toMatch(/is a file, not a folder/);
+    chosen = 'relative/dir';
+    expect(await failure(call(core, 'openCorpus', {}))).toMatchObject({ code: 'invalid-argument' });
+    chosen = null;
     expect(await failure(call(core, 'openCorpus', {}))).toMatchObject({ code: 'cancelled' });
     expect(await ids(core)).toEqual(['one']);
     chosen = await corpus('beta', { 'two.txt': article('Two', 'Text.') });
     expect(await value<CorpusInfo>(call(core, 'openCorpus', {}))).toMatchObject({ name: 'beta' });
+  });
+});
+
+describe('the renderer names corpora by key, never by path', () => {
+  it('opens a recent corpus by its key and refuses unknown keys and any path', async () => {
+    const a = await corpus('alpha', { 'one.txt': article('One', 'Text.') });
+    const b = await corpus('beta', { 'two.txt': article('Two', 'Text.') });
+    const c = await corpus('gamma', { 'three.txt': article('Three', 'Text.') });
+    const core = await open(a);
+    await core.openFolder(b);
+    const { recent } = await value(call(core, 'listCorpora'));
+    const alpha = recent.find((r) => r.name === 'alpha')!;
+    expect(await value(call(core, 'openCorpus', { key: alpha.key }))).toMatchObject({ path: a });
+    expect(await value(call(core, 'openCorpus', { key: 'default' }))).toMatchObject({ readOnly: true });
+    // gamma was never listed or chosen: neither its key nor its path opens it.
+    expect(await failure(call(core, 'openCorpus', { key: corpusKeyOf(c, SEED_CORPUS) }))).toMatchObject({ code: 'not-found' });
+    for (const args of [{ path: c }, { key: c }, { key: '../etc' }]) {
+      expect(await failure(send(core, 'openCorpus', args))).toMatchObject({ code: 'invalid-argument' });
+    }
+    expect(core.info().name).toBe('corpus');
   });
 });
 
@@ -127,8 +151,8 @@ describe('recent corpora', () => {
     const dirs = await Promise.all(['one', 'two', 'three'].map((n) => corpus(n, { 'a.txt': article('A', 'Text.') })));
     const core = await open(start);
     expect(await recentOf(core)).toEqual([]);
-    for (const dir of dirs) await value(call(core, 'openCorpus', { path: dir }));
-    await value(call(core, 'openCorpus', { path: dirs[0] }));
+    for (const dir of dirs) await core.openFolder(dir);
+    await core.openFolder(dirs[0]!);
     expect(await recentOf(core)).toEqual(['three', 'two', 'start']);
 
     const settings = new SettingsService({ dataDir });
@@ -141,7 +165,7 @@ describe('recent corpora', () => {
     const names = Array.from({ length: MAX_RECENT_CORPORA + 2 }, (_, i) => `c${i}`);
     const dirs = await Promise.all(names.map((n) => corpus(n, { 'a.txt': article('A', 'Text.') })));
     const core = await open(dirs[0]!);
-    for (const dir of dirs.slice(1)) await value(call(core, 'openCorpus', { path: dir }));
+    for (const dir of dirs.slice(1)) await core.openFolder(dir);
     const listed = await recentOf(core);
     expect(listed).toEqual(names.slice(-MAX_RECENT_CORPORA, -1).reverse());
     await rm(dirs[5]!, { recursive: true });
@@ -153,7 +177,7 @@ describe('recent corpora', () => {
     const a = await corpus('alpha', { 'a.txt': 'A', 'b.md': '# B', 'notes.xyz': 'x' });
     const b = await corpus('beta', { 'one.txt': article('One', 'Text.') });
     const core = await open(a);
-    await value(call(core, 'openCorpus', { path: b }));
+    await core.openFolder(b);
     const { recent } = await value<{ recent: CorpusInfo[] }>(call(core, 'listCorpora'));
     expect(recent).toEqual([{ path: a, name: 'alpha', key: corpusKeyOf(a, SEED_CORPUS), readOnly: false, documentCount: 2 }]);
   });
@@ -205,9 +229,9 @@ describe('document metadata', () => {
     const b = await corpus('beta', { 'x.txt': article('X', 'Text.') });
     const core = await open(a);
     await value(call(core, 'updateMetadata', { docId: 'doc', publisher: 'The Institute' }));
-    await value(call(core, 'openCorpus', { path: b }));
+    await core.openFolder(b);
     await writeFile(join(a, 'doc.txt'), article('Derived Title', 'Body text about airports, rewritten.'));
-    await value(call(core, 'openCorpus', { path: a }));
+    await core.openFolder(a);
     const doc = await value<GlossDocument>(call(core, 'getDocument', { docId: 'doc' }));
     expect(doc).toMatchObject({ publisher: 'The Institute' });
     expect(doc.text).toContain('airports');

@@ -10,9 +10,7 @@ import type { TagStore } from '../store/tag-store';
 import type { CorpusService } from './corpus-service';
 import { PlacementCache, type PassageCounts, type Placement } from './placements';
 
-export interface Clock {
-  now(): Date;
-}
+import type { Clock } from './ports';
 
 /**
  * Where a passage sits in the document's current text. `oldText` is the text the passage was made

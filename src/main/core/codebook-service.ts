@@ -5,7 +5,8 @@ import type { Annotation, Tag, TagChange } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
 import type { AnnotationStore } from '../store/annotation-store';
 import type { TagStore } from '../store/tag-store';
-import { writeTags, type Clock } from './annotation-service';
+import { writeTags } from './annotation-service';
+import type { Clock } from './ports';
 import type { CorpusService } from './corpus-service';
 
 /** Tag ids end up in CSS highlight names and class names, so they stay this plain. */

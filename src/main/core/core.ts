@@ -8,17 +8,18 @@ import { GlossatorError } from '../../shared/result';
 import { TagStore } from '../store/tag-store';
 import type { StoreIo } from '../store/json-store';
 import { SUPPORTED_EXTENSIONS } from '../corpus/readers';
-import type { Clock } from './annotation-service';
 import type { CorpusService } from './corpus-service';
 import { CorpusWatcher } from './corpus-watcher';
 import { SettingsService } from './settings-service';
 import { Workspace, type CoreMethod, type WorkspaceEnv, type WorkspaceMethod } from './workspace';
-import { describeFolder, refOf, resolveCorpusFolder } from './workspace-corpora';
+import { corpusKeyOf, describeFolder, refOf, resolveCorpusFolder } from './workspace-corpora';
 import { syncFolder } from './workspace-sync';
 import { corporaHandlers } from './handlers/corpora';
-import type { OpenTarget, PdfPrinter, SaveTarget } from './handlers/export';
+import { Lifecycle } from './lifecycle';
+import { PathGrants } from './path-grants';
+import { noOpenTarget, noSaveTarget, systemClock, type Clock, type OpenTarget, type PdfPrinter, type SaveTarget } from './ports';
 
-export type { OpenTarget, PdfPrinter, SaveTarget } from './handlers/export';
+export type { Clock, OpenTarget, PdfPrinter, SaveTarget } from './ports';
 
 /** How long close() waits for calls still running before it flushes anyway. */
 const CLOSE_PATIENCE_MS = 5_000;
@@ -61,6 +62,11 @@ export interface Core {
   readonly corpus: CorpusService;
   /** The open corpus. */
   info(): CorpusInfo;
+  /**
+   * Opens the folder at an absolute path, for trusted callers (the CLI, tests). The renderer cannot:
+   * its openCorpus names a known corpus by key or lets main's dialog choose.
+   */
+  openFolder(path: string): Promise<CorpusInfo>;
   /** Reports of the open corpus's folder changing (with `watch`); answers the unsubscribe function. */
   onCorpusChanged(listener: CorpusChangeListener): () => void;
   /** Resolves once every acknowledged write is on disk; call before quitting. */
@@ -68,13 +74,6 @@ export interface Core {
   /** Stops watching, then flushes. Every caller must call it when done (a watcher keeps Node running). */
   close(): Promise<void>;
 }
-
-const systemClock: Clock = { now: () => new Date() };
-const noSaveTarget: SaveTarget = {
-  chooseSavePath: () => Promise.reject(new GlossatorError('unsupported', 'Saving files is not available here.')),
-};
-const unavailable = () => Promise.reject(new GlossatorError('unsupported', 'Opening files is not available here.'));
-const noOpenTarget: OpenTarget = { chooseOpenPath: unavailable, chooseFolder: unavailable, chooseFiles: unavailable };
 
 const warn = (message: string): void => console.warn(`Glossator: ${message}`);
 
@@ -92,6 +91,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     saveTarget: options.saveTarget ?? noSaveTarget,
     openTarget: options.openTarget ?? noOpenTarget,
     pdf: options.pdf ?? null,
+    grants: new PathGrants(),
     storeIo: options.storeIo ?? {},
   };
   const bundledPath = resolve(options.bundledCorpusDir ?? options.corpusDir);
@@ -127,6 +127,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   // Writes of corpora left behind, awaited by flush(); switches run one at a time.
   let retired: Promise<unknown> = Promise.resolve();
   let switching: Promise<unknown> = Promise.resolve();
+  // The core's services in one list: close() goes newest first (the watcher stops before the corpus
+  // it feeds closes), and one failing does not keep the rest from writing what they hold.
+  const services = new Lifecycle();
+  services.add('codebook', tags);
+  services.add('settings', settings);
+  services.add('corpora left behind', { flush: () => retired.then(() => undefined) });
+  services.add('open corpus', { flush: () => current.flush(), close: () => current.close() });
+  services.add('folder watcher', {
+    close: async () => {
+      await watcher?.close();
+      watcher = null;
+    },
+  });
 
   async function switchTo(path: string): Promise<CorpusInfo> {
     if (closed) throw new GlossatorError('unsupported', 'Glossator is closing; no corpus can be opened now.');
@@ -145,7 +158,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       const previousWatcher = watcher;
       current = next;
       watcher = nextWatcher;
-      retired = Promise.all([retired, previousWatcher?.close(), previous.flush()]).catch((e) => warn(String(e)));
+      retired = Promise.all([retired, previousWatcher?.close(), previous.close()]).catch((e) => warn(String(e)));
     }
     try {
       await settings.rememberCorpus(real, previous.dir);
@@ -170,7 +183,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return { current: open, recent: infos.filter((i): i is CorpusInfo => i !== null && i.path !== open.path) };
   }
 
-  const own = corporaHandlers({ list, open, openTarget: env.openTarget });
+  /** The folder behind a corpus key the renderer got from listCorpora: the open, bundled or a recent corpus. */
+  async function folderOf(key: string): Promise<string | null> {
+    if (key === current.info().key) return current.dir;
+    if (key === corpusKeyOf(bundled, bundled)) return bundled;
+    const { recent } = await settings.corpora();
+    for (const path of recent) {
+      const real = await realpath(path).catch(() => null);
+      if (real !== null && corpusKeyOf(real, bundled) === key) return real;
+    }
+    return null;
+  }
+
+  const own = corporaHandlers({ list, open, folderOf, openTarget: env.openTarget });
   const isOwn = (m: Method): m is CoreMethod => m in own;
   // Calls still running: close() lets them finish, so nothing writes to the data dir after it.
   const inFlight = new Set<Promise<unknown>>();
@@ -189,7 +214,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   async function flush(): Promise<void> {
     await switching;
-    await Promise.all([current.flush(), tags.flush(), settings.flush(), retired]);
+    await services.flush();
   }
 
   return {
@@ -198,6 +223,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return current.corpus;
     },
     info: () => current.info(),
+    openFolder: (path) => track(open(path)),
     onCorpusChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -211,9 +237,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await Promise.race([Promise.allSettled([...inFlight]), patience]);
       clearTimeout(timer);
       await switching;
-      await watcher?.close();
-      watcher = null;
-      await flush();
+      await services.close();
     },
   };
 }

@@ -7,7 +7,7 @@ import { idOf, loadDocument } from '../corpus/corpus';
 import { MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS, supportedExtension } from '../corpus/readers';
 import { describeOsError, fsyncDir } from '../store/durable-adapter';
 import { isDocumentName } from './workspace-corpora';
-import type { Workspace } from './workspace';
+import type { LiveCorpus } from './live-corpus';
 
 /** A file the analyst chose (by path) or dropped on the window (its name and bytes). */
 export type ImportSource = { path: string } | { name: string; bytes: Uint8Array };
@@ -27,7 +27,7 @@ const tooLarge = (name: string, size: number) =>
  * The original bytes are kept (the reading text is derived from them and can be re-derived by a
  * newer reader); a file that no reader can take is deleted again, leaving the folder as it was.
  */
-export async function importDocument(ws: Workspace, source: ImportSource): Promise<ImportedDocument> {
+export async function importDocument(ws: LiveCorpus, source: ImportSource): Promise<ImportedDocument> {
   if (ws.ref.readOnly) {
     throw new GlossatorError('unsupported', 'The bundled corpus is read-only: open a corpus folder to import documents into.');
   }

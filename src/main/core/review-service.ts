@@ -7,7 +7,8 @@ import { place } from '../anchoring';
 import type { AnnotationStore } from '../store/annotation-store';
 import type { TagStore } from '../store/tag-store';
 import { documentTitle } from '../export/citation';
-import { byReadingOrder, placeAnnotation, type AnnotationService, type Clock } from './annotation-service';
+import { byReadingOrder, placeAnnotation, type AnnotationService } from './annotation-service';
+import type { Clock } from './ports';
 import type { CorpusService } from './corpus-service';
 
 export const REASONS = {

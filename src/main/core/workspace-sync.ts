@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import type { CorpusChangeReport, PlacedAnnotation } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
 import { loadDocument, readManifest, type ManifestEntry } from '../corpus/corpus';
-import type { Workspace } from './workspace';
+import type { AnnotationStore } from '../store/annotation-store';
+import type { AnnotationService } from './annotation-service';
+import type { LiveCorpus } from './live-corpus';
+
+/** What a folder sync changes (the live corpus) and reads to report on passages. */
+export interface SyncTarget {
+  live: LiveCorpus;
+  annotations: Pick<AnnotationService, 'list'>;
+  store: Pick<AnnotationStore, 'list'>;
+}
 
 async function isFile(path: string): Promise<boolean> {
   try {
@@ -44,30 +53,30 @@ async function orNone<T>(read: () => Promise<T[]>): Promise<T[]> {
  * not orphaned by a save that failed to parse; the next save that reads tries again.
  */
 export async function syncFolder(
-  ws: Workspace,
+  { live, annotations, store }: SyncTarget,
   names: readonly string[],
   warn: (message: string) => void,
 ): Promise<CorpusChangeReport | null> {
   const added: string[] = [];
   const changed: string[] = [];
   const removed: string[] = [];
-  const manifest = await manifestOf(ws.dir, warn);
+  const manifest = await manifestOf(live.dir, warn);
   for (const name of names) {
-    if (!(await isFile(join(ws.dir, name)))) {
-      ws.corpus.setProblem(name, null);
-      const gone = ws.bySource(name);
-      if (gone !== undefined && ws.drop(gone.id)) removed.push(gone.id);
+    if (!(await isFile(join(live.dir, name)))) {
+      live.setProblem(name, null);
+      const gone = live.bySource(name);
+      if (gone !== undefined && live.drop(gone.id)) removed.push(gone.id);
       continue;
     }
     try {
-      const doc = await loadDocument(ws.dir, name, manifest.get(name));
-      const outcome = ws.admit(doc);
-      ws.corpus.setProblem(name, null);
+      const doc = await loadDocument(live.dir, name, manifest.get(name));
+      const outcome = live.admit(doc);
+      live.setProblem(name, null);
       if (outcome === 'added') added.push(doc.id);
       if (outcome === 'changed') changed.push(doc.id);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      ws.corpus.setProblem(name, message);
+      live.setProblem(name, message);
       warn(message);
     }
   }
@@ -76,13 +85,13 @@ export async function syncFolder(
   const passages = { anchored: 0, moved: 0, needsReview: 0, orphaned: 0 };
   // Added documents count too: a file put back brings its old passages with it.
   for (const docId of [...added, ...changed]) {
-    const placed: PlacedAnnotation[] = await orNone(() => ws.annotations.list(docId));
+    const placed: PlacedAnnotation[] = await orNone(() => annotations.list(docId));
     for (const p of placed) {
       if (p.state === 'anchored') passages.anchored++;
       else if (p.state === 'moved') passages.moved++;
       else if (p.state === 'needs-review') passages.needsReview++;
     }
   }
-  for (const docId of removed) passages.orphaned += (await orNone(() => ws.store.list(docId))).length;
+  for (const docId of removed) passages.orphaned += (await orNone(() => store.list(docId))).length;
   return { added, changed, removed, passages };
 }

@@ -1,18 +1,20 @@
-// One open corpus and every service scoped to it; the core swaps a whole Workspace when another corpus is opened.
-import type { Args, Handlers, Method } from '../../shared/contract';
-import type { CorpusInfo, GlossDocument } from '../../shared/types';
-import { GlossatorError } from '../../shared/result';
+// One open corpus and every service scoped to it, composed in one place; the core swaps a whole Workspace to switch corpora.
+import type { Handlers, Method } from '../../shared/contract';
+import type { CorpusInfo } from '../../shared/types';
 import { AnnotationStore } from '../store/annotation-store';
 import type { TagStore } from '../store/tag-store';
-import { SearchIndex } from '../search/search-index';
+import type { SearchIndex } from '../search/search-index';
 import { SnapshotStore } from '../corpus/snapshots';
-import { DocumentCache } from '../corpus/document-cache';
 import { ImportService } from './import/import-service';
-import { AnnotationService, type Clock } from './annotation-service';
+import { AnnotationService } from './annotation-service';
 import { CodebookService } from './codebook-service';
-import { CorpusService } from './corpus-service';
+import type { CorpusService } from './corpus-service';
 import { CoverageService } from './coverage-service';
-import { MetadataStore, type MetadataPatch } from './metadata-store';
+import { Lifecycle } from './lifecycle';
+import { LiveCorpus } from './live-corpus';
+import type { MetadataStore } from './metadata-store';
+import type { PathGrants } from './path-grants';
+import type { Clock, OpenTarget, PdfPrinter, SaveTarget } from './ports';
 import { ReviewService } from './review-service';
 import type { SettingsService } from './settings-service';
 import type { StoreIo } from '../store/json-store';
@@ -20,13 +22,15 @@ import type { CorpusRef } from './workspace-corpora';
 import { documentHandlers } from './handlers/documents';
 import { annotationHandlers } from './handlers/annotations';
 import { codebookHandlers } from './handlers/codebook';
-import { exportHandlers, type OpenTarget, type PdfPrinter, type SaveTarget } from './handlers/export';
+import { exportHandlers } from './handlers/export';
 import { retrievalHandlers } from './handlers/retrieval';
 import { searchHandlers } from './handlers/search';
 import { readingHandlers } from './handlers/reading';
 import { reviewHandlers } from './handlers/review';
 import { recoveryHandlers } from './handlers/recovery';
 import { corpusDocumentHandlers } from './handlers/corpora';
+
+export type { Admission } from './live-corpus';
 
 /** What every workspace shares: the data dir, the global codebook and settings, the host services. */
 export interface WorkspaceEnv {
@@ -39,6 +43,8 @@ export interface WorkspaceEnv {
   saveTarget: SaveTarget;
   openTarget: OpenTarget;
   pdf: PdfPrinter | null;
+  /** Files chosen in main's dialogs, as the tokens the renderer imports them by. */
+  grants: PathGrants;
   /** How the corpus's stores meet the disk (see StoreIo); absent: report damaged files only. */
   storeIo?: StoreIo;
 }
@@ -47,142 +53,81 @@ export interface WorkspaceEnv {
 export type CoreMethod = 'listCorpora' | 'openCorpus';
 export type WorkspaceMethod = Exclude<Method, CoreMethod>;
 
-/** How a document read from its file relates to what the corpus held. */
-export type Admission = 'added' | 'changed' | 'unchanged';
-
 export class Workspace {
   readonly handlers: Pick<Handlers, WorkspaceMethod>;
-  readonly index: SearchIndex;
   readonly annotations: AnnotationService;
   readonly review: ReviewService;
-  /** Documents as their files (and the manifest) give them, before the analyst's overrides. */
-  private readonly bases = new Map<string, GlossDocument>();
-  private readonly coverage: CoverageService;
+  readonly store: AnnotationStore;
+  /** Every store with writes to finish, flushed and closed together. */
+  private readonly lifecycle = new Lifecycle();
 
   private constructor(
-    readonly ref: CorpusRef,
-    readonly corpus: CorpusService,
-    readonly store: AnnotationStore,
-    readonly metadata: MetadataStore,
+    readonly live: LiveCorpus,
     env: WorkspaceEnv,
-    private readonly cache: DocumentCache,
   ) {
     const { dataDir, tags, clock, newId } = env;
-    const corpusKey = ref.key;
-    for (const doc of corpus.all()) {
-      this.bases.set(doc.id, doc);
-      const shown = metadata.apply(doc);
-      if (shown !== doc) corpus.replace(shown);
-    }
-    this.index = SearchIndex.buildIncrementally(corpus.all());
-    this.coverage = new CoverageService({ dataDir, corpusKey }, env.storeIo);
-    const snapshots = new SnapshotStore({ dataDir, corpusKey });
+    const { ref, corpus, index } = live;
+    const paths = { dataDir, corpusKey: ref.key };
+    const store = this.lifecycle.add('annotations', new AnnotationStore(paths, env.storeIo));
+    const coverage = this.lifecycle.add('coverage', new CoverageService(paths, env.storeIo));
+    this.lifecycle.add('metadata', live.metadata);
+    this.lifecycle.add('document cache', live.cache);
+    const snapshots = new SnapshotStore(paths);
     const annotations = new AnnotationService(corpus, store, tags, clock, newId, snapshots);
     const codebook = new CodebookService({ tags, store, corpus, clock });
     const importer = new ImportService({ corpus, annotations, store, tags, codebook, newId, clock });
     const review = new ReviewService({ corpus, annotations, store, tags, clock });
-    const coverage = this.coverage;
+    this.store = store;
     this.annotations = annotations;
     this.review = review;
+    const host = { saveTarget: env.saveTarget, openTarget: env.openTarget, pdf: env.pdf };
     this.handlers = {
       ...documentHandlers({ corpus, annotations, coverage, info: { version: env.version, dataDir, corpusDir: ref.dir } }),
       ...annotationHandlers({ annotations, review }),
       listTags: async () => tags.list(),
       ...codebookHandlers({ codebook }),
-      ...exportHandlers({ corpus, annotations, tags, importer, clock, version: env.version, ...hostOf(env) }),
+      ...exportHandlers({ corpus, annotations, tags, importer, clock, version: env.version, ...host }),
       ...retrievalHandlers({ corpus, annotations }),
-      ...searchHandlers({ index: this.index }),
+      ...searchHandlers({ index }),
       ...readingHandlers({ corpus, coverage, settings: env.settings }),
       ...reviewHandlers({ review }),
       ...recoveryHandlers({ store }),
-      ...corpusDocumentHandlers({ workspace: this, openTarget: env.openTarget }),
+      ...corpusDocumentHandlers({ live, openTarget: env.openTarget, grants: env.grants }),
     };
   }
 
-  /**
-   * Loads the folder's documents (unchanged files from the document cache) and applies the
-   * analyst's metadata. Only the cache is written, and only later (see DocumentCache.saveSoon), so
-   * the first window does not wait for it; documents changed while open are re-read next time.
-   */
+  /** Opens the folder's live corpus (see LiveCorpus.open), then composes the services on it. */
   static async open(ref: CorpusRef, env: WorkspaceEnv): Promise<Workspace> {
-    const cache = new DocumentCache({ dataDir: env.dataDir, corpusKey: ref.key });
-    const corpus = await CorpusService.open(ref.dir, cache);
-    const metadata = new MetadataStore({ dataDir: env.dataDir, corpusKey: ref.key }, env.storeIo);
-    await metadata.open();
-    const store = new AnnotationStore({ dataDir: env.dataDir, corpusKey: ref.key }, env.storeIo);
-    const workspace = new Workspace(ref, corpus, store, metadata, env, cache);
-    cache.saveSoon();
-    return workspace;
+    return new Workspace(await LiveCorpus.open(ref, env), env);
   }
 
   get dir(): string {
-    return this.ref.dir;
+    return this.live.dir;
+  }
+
+  get corpus(): CorpusService {
+    return this.live.corpus;
+  }
+
+  get index(): SearchIndex {
+    return this.live.index;
+  }
+
+  get metadata(): MetadataStore {
+    return this.live.metadata;
   }
 
   info(): CorpusInfo {
-    const { dir: path, name, key, readOnly } = this.ref;
-    return { path, name, key, readOnly, documentCount: this.corpus.all().length };
-  }
-
-  /**
-   * Takes a document as just read from its file into the corpus and the search index, with the
-   * analyst's overrides applied. Unchanged text changes nothing (a save that only touched the
-   * file's date, or the watcher seeing a file this core imported itself).
-   */
-  admit(base: GlossDocument): Admission {
-    const old = this.bases.get(base.id);
-    if (old !== undefined && old.source !== base.source) {
-      throw new GlossatorError(
-        'invalid-argument',
-        `"${base.source}" and "${old.source}" both map to document id "${base.id}"; rename one of them.`,
-      );
-    }
-    if (old !== undefined && old.contentHash === base.contentHash) return 'unchanged';
-    this.bases.set(base.id, base);
-    const shown = this.metadata.apply(base);
-    if (old === undefined) this.corpus.add(shown);
-    else this.corpus.replace(shown);
-    this.index.update(shown);
-    return old === undefined ? 'added' : 'changed';
-  }
-
-  /** Takes a document out of the corpus and the index; its passages stay in the data dir (orphans). */
-  drop(docId: string): boolean {
-    if (!this.bases.delete(docId)) return false;
-    this.corpus.remove(docId);
-    this.index.remove(docId);
-    return true;
-  }
-
-  /** The open document whose file has this name, if any. */
-  bySource(source: string): GlossDocument | undefined {
-    return this.corpus.all().find((d) => d.source === source);
-  }
-
-  /** Stores the analyst's metadata for a document and answers the document as now shown. */
-  async describe(args: Args<'updateMetadata'>): Promise<GlossDocument> {
-    const { docId, ...fields } = args;
-    this.corpus.get(docId);
-    const patch: MetadataPatch = {};
-    for (const [field, value] of Object.entries(fields) as [keyof MetadataPatch, string | null | undefined][]) {
-      if (value !== undefined) patch[field] = value === null ? null : value.trim();
-    }
-    await this.metadata.update(docId, patch);
-    // Looked up again: the file may have changed, or left the corpus, while the edit was saved.
-    const base = this.bases.get(docId);
-    if (base === undefined) {
-      throw new GlossatorError('not-found', `Document "${docId}" left the corpus while its details were saved; they are kept for when it comes back.`);
-    }
-    const shown = this.metadata.apply(base);
-    this.corpus.replace(shown);
-    this.index.update(shown);
-    return shown;
+    return this.live.info();
   }
 
   /** Resolves once every acknowledged write of this corpus is on disk; a cache write due soon is done now. */
   async flush(): Promise<void> {
-    await Promise.all([this.store.flush(), this.coverage.flush(), this.metadata.flush(), this.cache.flush()]);
+    await this.lifecycle.flush();
+  }
+
+  /** Finishes every store's writes; one store failing does not keep the others from finishing theirs. */
+  async close(): Promise<void> {
+    await this.lifecycle.close();
   }
 }
-
-const hostOf = (env: WorkspaceEnv) => ({ saveTarget: env.saveTarget, openTarget: env.openTarget, pdf: env.pdf });

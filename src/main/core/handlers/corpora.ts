@@ -1,15 +1,19 @@
 // Handlers for corpora: list and open corpus folders, describe documents, choose and import documents.
+import { basename } from 'node:path';
 import type { Handlers, Results } from '../../../shared/contract';
 import type { CorpusInfo } from '../../../shared/types';
 import { GlossatorError } from '../../../shared/result';
 import { importDocument } from '../document-import';
-import type { Workspace } from '../workspace';
-import type { OpenTarget } from './export';
+import type { LiveCorpus } from '../live-corpus';
+import type { PathGrants } from '../path-grants';
+import type { OpenTarget } from '../ports';
 
 export interface CorporaDeps {
   list(): Promise<Results['listCorpora']>;
   /** Opens the folder at `path` (absolute) and makes it the open corpus. */
   open(path: string): Promise<CorpusInfo>;
+  /** The folder of a corpus main already knows (the open, bundled or a recent one) by its key; null if none. */
+  folderOf(key: string): Promise<string | null>;
   openTarget: OpenTarget;
 }
 
@@ -17,8 +21,16 @@ export interface CorporaDeps {
 export function corporaHandlers(deps: CorporaDeps): Pick<Handlers, 'listCorpora' | 'openCorpus'> {
   return {
     listCorpora: async () => deps.list(),
-    openCorpus: async ({ path }) => {
-      const chosen = path ?? (await deps.openTarget.chooseFolder());
+    // The renderer names a corpus by key, never by path: only folders main knows or its dialog chose open.
+    openCorpus: async ({ key }) => {
+      if (key !== undefined) {
+        const known = await deps.folderOf(key);
+        if (known === null) {
+          throw new GlossatorError('not-found', 'That corpus is no longer in the recent list; open its folder again.');
+        }
+        return deps.open(known);
+      }
+      const chosen = await deps.openTarget.chooseFolder();
       if (chosen === null) throw new GlossatorError('cancelled', 'No corpus was opened.');
       return deps.open(chosen);
     },
@@ -26,8 +38,9 @@ export function corporaHandlers(deps: CorporaDeps): Pick<Handlers, 'listCorpora'
 }
 
 export interface CorpusDocumentDeps {
-  workspace: Workspace;
+  live: LiveCorpus;
   openTarget: OpenTarget;
+  grants: PathGrants;
 }
 
 // Base64 as btoa writes it; Buffer.from would silently skip anything else and import garbage.
@@ -37,16 +50,19 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 export function corpusDocumentHandlers(
   deps: CorpusDocumentDeps,
 ): Pick<Handlers, 'updateMetadata' | 'chooseDocumentFiles' | 'importDocument'> {
-  const { workspace } = deps;
+  const { live, grants } = deps;
   return {
-    updateMetadata: async (args) => workspace.describe(args),
-    chooseDocumentFiles: async () => ({ paths: await deps.openTarget.chooseFiles() }),
+    updateMetadata: async (args) => live.describe(args),
+    // Paths stay in main: the renderer gets a one-use token per file, and the name to show.
+    chooseDocumentFiles: async () => ({
+      files: (await deps.openTarget.chooseFiles()).map((path) => ({ token: grants.grant(path), name: basename(path) })),
+    }),
     importDocument: async (args) => {
-      if ('path' in args) return importDocument(workspace, { path: args.path });
+      if ('token' in args) return importDocument(live, { path: grants.take(args.token) });
       if (args.base64.length % 4 !== 0 || !BASE64.test(args.base64)) {
         throw new GlossatorError('invalid-argument', `The contents of ${args.name} did not arrive intact; try adding it again.`);
       }
-      return importDocument(workspace, { name: args.name, bytes: Buffer.from(args.base64, 'base64') });
+      return importDocument(live, { name: args.name, bytes: Buffer.from(args.base64, 'base64') });
     },
   };
 }

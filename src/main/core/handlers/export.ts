@@ -18,27 +18,12 @@ import { parseQdc, parseQdpx } from '../../interop/refi-import';
 import type { ImportService } from '../import/import-service';
 import type { ParsedImport } from '../../interop/types';
 import type { TagStore } from '../../store/tag-store';
-import type { AnnotationService, Clock } from '../annotation-service';
+import type { AnnotationService } from '../annotation-service';
+import type { Clock, OpenTarget, PdfPrinter, SaveTarget } from '../ports';
 import type { CorpusService } from '../corpus-service';
 import type { Placement } from '../placements';
 
-/** Where a saved file goes: a native dialog in Electron, a chosen path in tests and the CLI. */
-export interface SaveTarget {
-  chooseSavePath(suggestedName: string): Promise<string | null>;
-}
-/** What to open: native dialogs in Electron, given paths in tests and the CLI. null / [] = cancelled. */
-export interface OpenTarget {
-  /** The annotation file to import. */
-  chooseOpenPath(format: ImportFormat): Promise<string | null>;
-  /** A corpus folder to open. */
-  chooseFolder(): Promise<string | null>;
-  /** Documents to import into the open corpus. */
-  chooseFiles(): Promise<string[]>;
-}
-/** Turns the HTML digest into PDF: Electron's printToPDF, or Chromium's in the test host. */
-export interface PdfPrinter {
-  print(html: string): Promise<Uint8Array>;
-}
+export type { OpenTarget, PdfPrinter, SaveTarget } from '../ports';
 
 export interface ExportDeps {
   corpus: CorpusService;

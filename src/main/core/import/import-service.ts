@@ -15,7 +15,8 @@ import type {
 import { argSchemas } from '../../../shared/contract';
 import { GlossatorError } from '../../../shared/result';
 import { describe } from '../../../shared/anchoring';
-import type { AnnotationService, Clock } from '../annotation-service';
+import type { AnnotationService } from '../annotation-service';
+import type { Clock } from '../ports';
 import type { CodebookService } from '../codebook-service';
 import type { CorpusService } from '../corpus-service';
 import { describeIssues } from '../dispatch';

@@ -16,9 +16,11 @@ export class Corpora {
     this.recent = corpora.recent;
   }
 
-  /** Opens a corpus folder (a folder dialog when no path is given) and shows its first document. */
+  /** Opens a listed corpus (by its folder, sent as its key), or the folder a dialog chooses, and shows its first document. */
   async open(path?: string): Promise<void> {
-    const opened = await api().openCorpus(path ? { path } : {});
+    const key = [this.current, ...this.recent].find((c) => c?.path === path)?.key;
+    if (path !== undefined && key === undefined) return;
+    const opened = await api().openCorpus(key !== undefined ? { key } : {});
     if (!opened.ok) {
       if (opened.error.code === 'cancelled') this.wb.notices.say('No corpus was opened.');
       else this.wb.notices.showError(opened.error);

@@ -28,8 +28,8 @@ export class DocumentImport {
   /** Asks for files with the system dialog, then imports them. */
   async choose(): Promise<void> {
     const chosen = await this.wb.call(api().chooseDocumentFiles({}));
-    if (!chosen || chosen.paths.length === 0) return;
-    await this.runAll(chosen.paths.map((path) => ({ name: path.split(/[\\/]/).pop() ?? path, run: () => api().importDocument({ path }) })));
+    if (!chosen || chosen.files.length === 0) return;
+    await this.runAll(chosen.files.map(({ token, name }) => ({ name, run: () => api().importDocument({ token }) })));
   }
 
   /** Imports files dropped on the window; their bytes travel to main, which keeps the original. */
