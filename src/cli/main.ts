@@ -6,7 +6,7 @@ import type { Method, Args, Results } from '../shared/contract';
 import { BUNDLED_CORPUS, defaultDataDir } from './paths';
 import { UsageError, digestOptions, exportFormat, importFormat, parse } from './options';
 import { printList, printStats, printImport } from './print';
-import { acquireDataLock, type DataFolderLock } from './lock';
+import { acquireDataLock, type DataFolderLock } from '../main/store/lock';
 import type { DamageReport } from '../main/store/damage';
 
 export const USAGE = `Usage: glossator <command> [options]

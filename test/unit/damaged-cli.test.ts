@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import { DataFolderLockedError, LOCK_FILE, acquireDataLock, lockHolder } from '../../src/cli/lock';
+import { DataFolderLockedError, LOCK_FILE, acquireDataLock, lockHolder } from '../../src/main/store/lock';
 
 const DOC = '000_4ab67b766fb33eed';
 let dir: string;

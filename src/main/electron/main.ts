@@ -2,7 +2,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { acquireDataLock } from '../../cli/lock';
+import { acquireDataLock } from '../store/lock';
 import { createCore, type Core } from '../core/core';
 import { CORPUS_CHANNEL } from '../../shared/methods';
 import { APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './app-protocol';

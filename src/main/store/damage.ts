@@ -1,6 +1,7 @@
 // Files that cannot be read: moved aside to <file>.damaged-<time> (never deleted or overwritten) and found again after a restart.
 import { basename, dirname, join } from 'node:path';
-import { type FileOps, codeOf, statOrNull, syncDir } from './file-ops';
+import { type FileOps, statOrNull, syncDir } from './file-ops';
+import { isProcessAlive } from './lock';
 
 /** What the stores tell about a file they cannot use. */
 export interface DamageReport {
@@ -62,15 +63,6 @@ export function tempName(file: string): string {
   return `${file}.tmp-${process.pid}-${(tempCount++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
-function running(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return codeOf(err) !== 'ESRCH';
-  }
-}
 
 /**
  * One listing per folder, shared by the stores of that folder (all annotation files of a corpus),
@@ -106,7 +98,7 @@ export class FolderScan {
     if (this.tidy) {
       for (const name of names) {
         const pid = TEMP.exec(name)?.[1];
-        if (pid !== undefined && !running(Number(pid))) await this.ops.unlink(join(dir, name)).catch(() => undefined);
+        if (pid !== undefined && !isProcessAlive(Number(pid))) await this.ops.unlink(join(dir, name)).catch(() => undefined);
       }
     }
     return new Set(names.filter((n) => !TEMP.test(n)));
