@@ -14,7 +14,7 @@ import { selectPassages } from '../../src/main/export/select';
 import { DEFAULT_OPTIONS, type ExportSet } from '../../src/main/export/types';
 import { ImportService } from '../../src/main/core/import/import-service';
 import { renderWebAnnotation } from '../../src/main/interop/webanno-export';
-import { parseWebAnnotation } from '../../src/main/interop/webanno-import';
+import { MAX_CHOICE_DEPTH, MAX_HTML_BODY, parseWebAnnotation } from '../../src/main/interop/webanno-import';
 import type { ParsedImport } from '../../src/main/interop/types';
 import { GlossatorError } from '../../src/shared/result';
 import type { GlossDocument, ImportReport, PlacedAnnotation } from '../../src/shared/types';
@@ -353,5 +353,98 @@ describe('reading files', () => {
     const api = parseWebAnnotation(JSON.stringify({ total: 1, rows: [{ uri: 'https://e.org/a', text: 'n', tags: ['A', 'a'], target: [{ source: 'https://e.org/a' }] }] }));
     expect(api.passages[0]).toMatchObject({ source: { uri: 'https://e.org/a' }, quote: { exact: '' }, tagNames: ['A'], note: 'n' });
     expect(api.tags).toEqual([{ name: 'A' }]);
+  });
+});
+
+// ---- HTML bodies and hostile structure ----------------------------------------------------------
+
+/** One annotation whose body is `value` in `format`, as a file would hold it. */
+const withBody = (value: string, format = 'text/html') =>
+  JSON.stringify({ type: 'Annotation', body: { type: 'TextualBody', value, format }, target: { source: 'urn:x', selector: { type: 'TextQuoteSelector', exact: 'q' } } });
+/** A Choice `depth` levels deep around one textual body, written as text: no recursion to build it. */
+const nestedChoice = (depth: number) =>
+  JSON.stringify({ type: 'Annotation', target: 'urn:x', body: 'BODY' }).replace(
+    '"BODY"',
+    `${'{"type":"Choice","items":['.repeat(depth)}{"type":"TextualBody","value":"deep"}${']}'.repeat(depth)}`,
+  );
+function refusal(run: () => unknown): GlossatorError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof GlossatorError) return e;
+    throw new Error(`expected a GlossatorError, got ${String(e)}`);
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('HTML bodies become plain text', () => {
+  it.each([
+    ['paragraphs', '<p>One</p><p>Two</p>', 'One\n\nTwo'],
+    ['unclosed paragraphs', '<p>One<p>Two', 'One\n\nTwo'],
+    ['line breaks', 'a<br>b<br/>c<BR />d', 'a\nb\nc\nd'],
+    ['inline markup', '<b>bold</b> and <a href="https://e.org">a link</a>', 'bold and a link'],
+    ['entities', '&lt;b&gt; &amp; &quot;x&quot; &#8217; &#x1F600; &eacute;', '<b> & "x" ’ 😀 é'],
+    ['a bad numeric reference', 'a&#xD800;b', 'a\ufffdb'],
+    ['scripts, styles, templates and comments', 'a<script>x<y</script><style>p{}</style><template><p>t</p></template><!-- c -->b', 'ab'],
+    ['a script never closed', 'a<script>alert(1)', 'a'],
+    ['a comment never closed', 'a<!-- rest', 'a'],
+    ['trailing spaces on lines', '<div>a   </div>\t<div>b</div>', 'a\n\nb'],
+    ['text that only looks like HTML', 'if a < b and c > d', 'if a < b and c > d'],
+  ])('%s', (_what, html, expected) => {
+    expect(parseWebAnnotation(withBody(html)).passages[0]!.note).toBe(expected);
+  });
+
+  it('keeps a body that is not HTML exactly as written', () => {
+    expect(parseWebAnnotation(withBody('<p>kept</p>', 'text/plain')).passages[0]!.note).toBe('<p>kept</p>');
+  });
+});
+
+describe('hostile JSON-LD cannot hold the import up or crash it', () => {
+  // Before: regular expressions over the body, whose cost grew with the square of its length
+  // (1.2 MB of "<!--" ran past 300 s), and recursion through Choice ("Maximum call stack size
+  // exceeded"). The 30 s budget is a net for a hang (the old code took minutes), over 50 times what any input takes; the figure
+  // printed is what it took.
+  const half = MAX_HTML_BODY - 16;
+  const bomb = (unit: string) => unit.repeat(Math.floor(half / unit.length));
+  const inputs: [string, string, string][] = [
+    ['"<!--" repeated', bomb('<!--'), ''],
+    ['"<script" repeated', bomb('<script'), ''],
+    ['"<script>" without an end', bomb('<script>'), ''],
+    ['"<a" repeated (an open tag never ended)', bomb('<a'), ''],
+    ['"</p" repeated', bomb('</p'), ''],
+    ['"&#" repeated', bomb('&#'), '&#'.repeat(Math.floor(half / 2))],
+    ['nested <div>s', bomb('<div>'), ''],
+    ['nested <div>s closed by other tags', `${'<div>'.repeat(50_000)}${'</span>'.repeat(35_000)}x`, 'x'],
+    ['spaces without a line end', `${' '.repeat(half - 1)}x`, 'x'],
+    ['spaces before each line end', bomb(' \t \n'), ''],
+  ];
+  it.each(inputs)('%s: read once, to the expected text', (_what, html, expected) => {
+    const started = performance.now();
+    const note = parseWebAnnotation(withBody(html)).passages[0]!.note;
+    console.log(`${_what}: ${html.length.toLocaleString('en')} characters read in ${(performance.now() - started).toFixed(0)} ms`);
+    expect(note).toBe(expected.trim());
+  }, 30_000);
+
+  it(`refuses an HTML body over ${MAX_HTML_BODY.toLocaleString('en')} characters with a clear message`, () => {
+    const started = performance.now();
+    const error = refusal(() => parseWebAnnotation(withBody('<!--'.repeat(300_000))));
+    console.log(`1.2 MB "<!--" body refused in ${(performance.now() - started).toFixed(0)} ms: ${error.message.slice(0, 120)}`);
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toMatch(/^Annotation 1: An HTML body holds 1,200,000 characters; Glossator reads bodies of at most 500,000/);
+  }, 30_000);
+
+  it.each([1, MAX_CHOICE_DEPTH])('reads a Choice nested %i deep to its default body', (depth) => {
+    expect(parseWebAnnotation(nestedChoice(depth)).passages[0]!.note).toBe('deep');
+  });
+
+  it.each([MAX_CHOICE_DEPTH + 1, 100_000])('refuses a Choice nested %i deep in plain words, not a stack overflow', (depth) => {
+    const error = refusal(() => parseWebAnnotation(nestedChoice(depth)));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.message).toMatch(new RegExp(`^Annotation 1: Its body nests a Choice within a Choice more than ${MAX_CHOICE_DEPTH} levels deep`));
+  });
+
+  it('reports the count of hostile inputs', () => {
+    console.log(`hostile JSON-LD inputs: ${inputs.length} HTML bodies read, 1 oversized body and 2 deep Choices refused`);
+    expect(inputs.length).toBeGreaterThan(0);
   });
 });

@@ -12,6 +12,8 @@
 //
 // Positions are passed on as found: W3C positions count code points (§4.2.4), Hypothesis's count
 // UTF-16 units; the import service, which has the text, tells which reading puts the quote there.
+import { Tokenizer } from 'htmlparser2';
+import { MAX_NOTE_LENGTH } from '../../shared/limits';
 import { GlossatorError } from '../../shared/result';
 import type { IncomingPassage, IncomingTag, ParsedImport } from './types';
 
@@ -24,6 +26,8 @@ const EXPECTED =
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A guard against pages that link back to each other. */
 const MAX_PAGES = 100_000;
+/** Choices inside choices: real files nest one or two; a deeper one is refused, never recursed into. */
+export const MAX_CHOICE_DEPTH = 16;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const listOf = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
@@ -38,7 +42,15 @@ export function parseWebAnnotation(json: string): ParsedImport {
   } catch (e) {
     throw invalid(`The file is not valid JSON (${(e as Error).message}).`);
   }
-  const passages = annotationsIn(data).flatMap(passagesOf);
+  const passages = annotationsIn(data).flatMap((item, i) => {
+    try {
+      return passagesOf(item);
+    } catch (e) {
+      // Name the annotation: the analyst has to find it in the file.
+      if (e instanceof GlossatorError) throw new GlossatorError(e.code, `Annotation ${i + 1}: ${e.message}`);
+      throw e;
+    }
+  });
   return { tags: tagsOf(passages), passages };
 }
 
@@ -123,12 +135,18 @@ function passagesOf(item: Obj): IncomingPassage[] {
   });
 }
 
-function readBody(body: unknown, defaultRole: 'tag' | 'note', tags: string[], notes: string[]): void {
+function readBody(choice: unknown, defaultRole: 'tag' | 'note', tags: string[], notes: string[]): void {
+  // §3.2.7: of a Choice, the first item is the default option. A loop, so depth costs no stack.
+  let body = choice;
+  for (let depth = 0; isObj(body) && hasType(body, 'Choice'); depth++) {
+    if (depth === MAX_CHOICE_DEPTH) {
+      throw invalid(`Its body nests a Choice within a Choice more than ${MAX_CHOICE_DEPTH} levels deep.`);
+    }
+    body = listOf(body.items)[0];
+  }
   // An external body (only an IRI) cannot be copied in; its address is kept in the note.
   if (typeof body === 'string') return void notes.push(body);
   if (!isObj(body)) return;
-  // §3.2.7: of a Choice, the first item is the default option.
-  if (hasType(body, 'Choice')) return readBody(listOf(body.items)[0], defaultRole, tags, notes);
   const purposes = listOf(body.purpose).filter((p): p is string => typeof p === 'string');
   const role = purposes.length === 0 ? defaultRole : purposes.some(isTagging) ? 'tag' : 'note';
   if (typeof body.value === 'string') {
@@ -205,24 +223,77 @@ function tagsOf(passages: IncomingPassage[]): IncomingTag[] {
 
 // ---- HTML bodies ------------------------------------------------------------------------------
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+/**
+ * An HTML body longer than this is refused: a note holds at most MAX_NOTE_LENGTH characters, so a
+ * body this size is not a note, and refusing it keeps one file from holding the import up.
+ */
+export const MAX_HTML_BODY = 500_000;
 
-/** Text of an HTML fragment: scripts, styles and comments dropped, tags removed, entities decoded. */
+/** Elements whose content is not text a reader sees. */
+const HIDDEN = new Set(['script', 'style', 'template']);
+/** Elements that end a paragraph: a blank line after them keeps paragraphs apart in the note. */
+const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr', 'pre']);
+
+/**
+ * Text of an HTML fragment: scripts, styles and comments dropped, tags removed, entities decoded.
+ *
+ * htmlparser2's Tokenizer reads the input once, left to right, keeping no element stack (its
+ * Parser keeps one and shifts it per tag, which costs the square of the nesting depth); the old
+ * regular expressions rescanned the rest of the input at every "<!--" or "<script", which cost
+ * the square of the length. Nothing here builds a DOM, so nesting depth costs nothing either.
+ */
 export function htmlToText(html: string): string {
-  const stripped = html
-    .replace(/<(script|style|template)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|h[1-6]|blockquote|tr|pre)\s*>/gi, '\n\n')
-    .replace(/<[^>]*>/g, '');
-  return stripped
-    .replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]+);/gi, (whole, ref: string) => {
-      if (ref[0] !== '#') return ENTITIES[ref.toLowerCase()] ?? whole;
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      const usable = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-      return usable ? String.fromCodePoint(code) : '\ufffd';
-    })
-    .replace(/[ \t]+\n/g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  if (html.length > MAX_HTML_BODY) {
+    throw invalid(
+      `An HTML body holds ${html.length.toLocaleString('en')} characters; Glossator reads bodies of at most ` +
+        `${MAX_HTML_BODY.toLocaleString('en')} (a note holds at most ${MAX_NOTE_LENGTH.toLocaleString('en')}).`,
+    );
+  }
+  const parts: string[] = [];
+  let hidden = 0;
+  let tag = '';
+  const name = (start: number, end: number) => html.slice(start, end).toLowerCase();
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      ontext: (start, end) => void (hidden === 0 && parts.push(html.slice(start, end))),
+      ontextentity: (codepoint) => void (hidden === 0 && parts.push(String.fromCodePoint(codepoint))),
+      onopentagname: (start, end) => void (tag = name(start, end)),
+      onopentagend: () => {
+        if (HIDDEN.has(tag)) hidden += 1;
+        else if (hidden === 0 && tag === 'br') parts.push('\n');
+        // "<p>one<p>two" closes nothing, yet shows two paragraphs.
+        else if (hidden === 0 && BLOCKS.has(tag)) parts.push('\n\n');
+      },
+      onselfclosingtag: () => {
+        if (tag === 'br' && hidden === 0) parts.push('\n');
+      },
+      onclosetag: (start, end) => {
+        const closing = name(start, end);
+        if (HIDDEN.has(closing)) hidden = Math.max(0, hidden - 1);
+        else if (hidden === 0 && BLOCKS.has(closing)) parts.push('\n\n');
+        else if (hidden === 0 && closing === 'br') parts.push('\n');
+      },
+      onattribdata: () => {},
+      onattribentity: () => {},
+      onattribend: () => {},
+      onattribname: () => {},
+      oncdata: () => {},
+      oncomment: () => {},
+      ondeclaration: () => {},
+      onend: () => {},
+      onprocessinginstruction: () => {},
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  const lines = parts.join('').split('\n').map(trimEndSpaces);
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** A loop, not /[ \t]+$/: that pattern rescans a long run of spaces from each of its starts. */
+function trimEndSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end -= 1;
+  return line.slice(0, end);
 }
