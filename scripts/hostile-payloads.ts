@@ -121,6 +121,9 @@ export const NOTE_PAYLOADS: readonly string[] = [
   `<style>body{display:none}</style><a href="data:text/html,<script>opener.__pwned_note_10=1</script>">d</a>`,
   `]]></PlainTextContent><script>window.__pwned_note_11=1</script>"}]`,
   `# Heading\n\n> quote\n\n<details open ontoggle=window.__pwned_note_12=1>\n\n| a | b |\n|---|---|\n| <img src=x onerror=window.__pwned_note_13=1> | x |`,
+  // A new cell begins after ";" where that is the list separator, and a new row after a line break.
+  `Iran;=HYPERLINK("https://pwned.invalid/__pwned_note_14","open")`,
+  `Two points:\n-2+3\n@SUM(1;2) ; "=cmd|' /C calc __pwned_note_15'!A0"`,
 ];
 
 export const TAG_PAYLOADS: readonly string[] = [

@@ -7,6 +7,7 @@ import { citeParts } from '../../src/main/export/citation';
 import { currentQuote, passageKey, selectPassages } from '../../src/main/export/select';
 import { DEFAULT_OPTIONS, type ExportSet } from '../../src/main/export/types';
 import type { DigestOptions, PlacedAnnotation } from '../../src/shared/types';
+import { isFormula, readAsSpreadsheet } from './support/spreadsheet';
 import { FIXTURE_GENERATOR, FIXTURE_NOW, loadFixtureSet, type FixtureSet } from './fixtures';
 
 let fixture: FixtureSet;
@@ -79,7 +80,8 @@ describe('field quoting (RFC 4180)', () => {
     ['CR', 'one\rtwo', '"one\rtwo"'],
     ['CRLF', 'one\r\ntwo', '"one\r\ntwo"'],
     ['curly quotes need nothing', 'Iran’s “ally”', 'Iran’s “ally”'],
-    ['semicolon and tab need nothing', 'a;b\tc', 'a;b\tc'],
+    ['semicolon (the list separator of semicolon locales)', 'a;b', '"a;b"'],
+    ['tab', 'a\tc', '"a\tc"'],
     ['leading and trailing spaces kept', '  x  ', '  x  '],
   ])('%s', (_what, value, expected) => {
     expect(field(value)).toBe(expected);
@@ -99,6 +101,17 @@ describe('formula guard (OWASP CSV injection)', () => {
     ['Russia–Iran', 'Russia–Iran'],
     ["'already", "'already"],
     ['', ''],
+    // After a separator a semicolon-locale spreadsheet splits at, or a line break, a new cell begins.
+    ['x;=1+1', "x;'=1+1"],
+    [';=HYPERLINK("http://x")', `;'=HYPERLINK("http://x")`],
+    ['ok; -1', "ok; '-1"],
+    ['a;"=1+1"', `a;"'=1+1"`],
+    ['line\n@SUM(A1)', "line\n'@SUM(A1)"],
+    ['line\r\n+1', "line\r\n'+1"],
+    ['col\t=cmd', "col\t'=cmd"],
+    [' =1+1', " '=1+1"],
+    ['a = b; c - d', 'a = b; c - d'],
+    ['2+2=4, -1', '2+2=4, -1'],
   ])('%j → %j', (value, guarded) => {
     expect(guardFormula(value)).toBe(guarded);
   });
@@ -145,8 +158,8 @@ describe('renderCsv', () => {
       const doc = fixture.documents.find((d) => d.id === a.docId)!;
       const cite = citeParts(doc, a.range);
       const row = byKey.get(passageKey(a))!;
-      // The one note starting with "@" carries the formula guard; the tag column is checked above.
-      const note = (row.note ?? '').replace(/^'(?=[=+\-@\t\r])/, '');
+      // Notes starting a line with "@" or "- " carry the formula guard; the tag column is checked above.
+      const note = (row.note ?? '').replace(/'(?=[=+\-@\t\r])/g, '');
       expect({ ...row, note, tag: '' }).toEqual({
         passage_id: passageKey(a),
         document_id: doc.id,
@@ -207,5 +220,51 @@ describe('CSV golden on the seed corpus', () => {
       throw new Error(`missing golden ${path}: run with UPDATE_GOLDEN=1 and review the file`);
     });
     expect(csv).toBe(golden);
+  });
+});
+
+describe('no formula cell, whatever separator the spreadsheet splits at', () => {
+  const hostile = [
+    '=HYPERLINK("https://pwned.invalid","open")',
+    'Iran;=cmd|\' /C calc\'!A0',
+    ';=1+1',
+    'a; "=1+1"',
+    'a,=1+1',
+    'first line\n-2+3',
+    'first line\r\n@SUM(1;2)',
+    'tab\t+1',
+    '"quoted";"=2*3"',
+    ' =1+1',
+  ];
+  const columns = ['note', 'quote', 'document_title', 'author', 'publisher', 'tag'] as const;
+
+  it.each([',', ';', '\t'] as const)('read with %j as the separator', (separator) => {
+    const base = fixture.annotations.find((a) => a.range !== null)!;
+    let cells = 0;
+    const formulas: string[] = [];
+    for (const value of hostile) {
+      const doc = { ...fixture.documents.find((d) => d.id === base.docId)!, title: value, author: value, publisher: value };
+      const passage = { ...base, note: value, tagIds: ['cooperation'], range: null };
+      const tags = [{ ...fixture.tags[0]!, id: 'cooperation', name: value }];
+      const set = { ...exportSet({}, [passage]), tags, documents: [doc] };
+      for (const cell of readAsSpreadsheet(renderCsv(set), separator).flat()) {
+        cells += 1;
+        if (isFormula(cell)) formulas.push(JSON.stringify(cell));
+      }
+    }
+    console.log(`CSV read with ${JSON.stringify(separator)}: ${hostile.length} hostile values × ${columns.length} columns, ${cells} cells, ${formulas.length} formula cells`);
+    expect(formulas).toEqual([]);
+  });
+
+  it('the comma reading gives back each value with only the guard added', () => {
+    const base = fixture.annotations.find((a) => a.range !== null)!;
+    for (const value of hostile) {
+      const passage = { ...base, note: value, tagIds: [] };
+      const [, record] = readAsSpreadsheet(renderCsv({ ...exportSet({}, [passage]) }), ',');
+      const note = record![CSV_COLUMNS.indexOf('note')]!;
+      // An apostrophe only ever stands before a formula character; removing those gives the note back.
+      expect(note.replace(/'(?=[=+\-@\t\r])/g, '')).toBe(value);
+      expect(record).toHaveLength(CSV_COLUMNS.length);
+    }
   });
 });

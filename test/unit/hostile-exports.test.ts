@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
 import { DEFAULT_OPTIONS } from '../../src/main/export/types';
 import { CSV_COLUMNS } from '../../src/main/export/csv';
+import { isFormula, readAsSpreadsheet } from './support/spreadsheet';
 import type { DigestOptions, ExportFormat, GlossDocument, Tag } from '../../src/shared/types';
 import {
   DOC_AUTHORS,
@@ -503,6 +504,13 @@ describe('the CSV export', () => {
     expect(tags.has(`'${TAG_PAYLOADS[2]}`)).toBe(true);
     const notes = new Set(body.map((r) => r[CSV_COLUMNS.indexOf('note')]));
     expect(notes.has(`'${NOTE_PAYLOADS[4]}`)).toBe(true);
+    // Read as a spreadsheet whose list separator is ";" or tab reads it: no cell is a formula there either.
+    for (const separator of [';', '\t'] as const) {
+      const cells = readAsSpreadsheet(csv, separator).flat();
+      const formulas = cells.filter(isFormula);
+      console.log(`${key} read with ${JSON.stringify(separator)} as the separator: ${cells.length} cells, ${formulas.length} formula cells`);
+      expect(formulas).toEqual([]);
+    }
     const publishers = new Set(body.map((r) => r[CSV_COLUMNS.indexOf('publisher')]));
     expect([...publishers].some((p) => p?.startsWith(`'=HYPERLINK(`))).toBe(true);
     // Every other payload quote comes back exactly, as one cell.

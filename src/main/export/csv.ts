@@ -1,15 +1,20 @@
 // CSV export: one row per passage and tag, RFC 4180, for spreadsheets, pivot tables and scripts.
 //
 // Format: UTF-8; a header row; CRLF after every record (the last one too, as RFC 4180 allows);
-// fields are quoted only when they hold a comma, a double quote, CR or LF, and quotes inside are
-// doubled. Line breaks inside a quote or note are kept as they are, within the quoted field.
+// fields are quoted when they hold a comma, a semicolon, a tab, a double quote, CR or LF, and
+// quotes inside are doubled. Line breaks inside a quote or note are kept, within the quoted field.
 // Optional "\uFEFF" byte-order mark first (options.bom) because Excel otherwise reads UTF-8 as the
 // local code page and garbles "’", "–" and non-Latin text.
 //
 // Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell beginning with = + - @ (or
 // a tab or CR) as a formula, so a passage or note reading "=HYPERLINK(…)" could act when the file
-// is opened. Text that comes from documents, notes or the codebook gets a leading apostrophe in that
-// case, which spreadsheets show as text; scripts reading the file should strip a leading "'" from
+// is opened. Text that comes from documents, notes or the codebook gets an apostrophe before such
+// a character, which spreadsheets show as text. Not only at the start: where the list separator is
+// ";" (most of Europe) Excel splits each line at every ";" and honours quotes only at the start of
+// a cell, so inside "a;=1+1" a new cell begins at "=1+1", and a line break inside a quoted field
+// begins a new row. So the guard also goes after every ";", tab, CR and LF (with any spaces or
+// quote marks between), and such a file holds no formula cell read either way. Scripts reading the
+// file should drop an apostrophe that follows the start of a field or one of those characters in
 // those columns. Values Glossator makes itself (ids, numbers, dates, states) are never altered.
 import type { GlossDocument, PlacedAnnotation, Tag } from '../../shared/types';
 import { citeParts } from './citation';
@@ -102,12 +107,27 @@ function rowsOf(set: ExportSet, doc: GlossDocument, a: PlacedAnnotation): Record
   return tags.length === 0 ? [base] : tags.map((tag) => ({ ...base, tag: tag.name }));
 }
 
-/** RFC 4180 quoting: only when needed, with inner quotes doubled. */
+/**
+ * RFC 4180 quoting when needed, inner quotes doubled. ";" and tab count as needing it: spreadsheets
+ * whose separator is one of them then keep the cell whole when it starts their field.
+ */
 export function field(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return /[",;\t\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** See the header: a leading apostrophe keeps a spreadsheet from evaluating the cell. */
+/**
+ * A formula character at the start of the text, or after a separator a spreadsheet might split
+ * at (with spaces or quote marks between), gets an apostrophe before it; a leading tab or CR too.
+ * See the header. One pass, no backtracking: each character is looked at once or twice.
+ */
 export function guardFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  let out = /^[\t\r]/.test(value) ? "'" : '';
+  let cellStart = true;
+  for (const ch of value) {
+    if (cellStart && '=+-@'.includes(ch)) out += "'";
+    out += ch;
+    if (ch === ';' || ch === '\t' || ch === '\r' || ch === '\n') cellStart = true;
+    else if (ch !== ' ' && ch !== '"') cellStart = false;
+  }
+  return out;
 }
