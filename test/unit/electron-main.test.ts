@@ -10,7 +10,7 @@ import { RENDERER_CSP } from '../../src/main/electron/csp';
 const fake = vi.hoisted(() => {
   const log: string[] = [];
   const listeners = new Map<string, ((...args: unknown[]) => void)[]>();
-  const state = { locked: true, userData: '/nowhere' };
+  const state = { locked: true, userData: '/nowhere', packaged: false };
   class FakeWindow {
     static instances: FakeWindow[] = [];
     static fromWebContents = () => null;
@@ -44,7 +44,9 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => {
   const { log, listeners, state, FakeWindow, session, handlers, protocols } = fake;
   const app = {
-    isPackaged: false,
+    get isPackaged() {
+      return state.packaged;
+    },
     getAppPath: () => process.cwd(),
     getPath: () => state.userData,
     setPath: (name: string, path: string) => void log.push(`setPath ${name} ${path}`),
@@ -102,7 +104,8 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe('main.ts', () => {
+// Importing main.ts the first time transforms the whole core: on a loaded machine that alone can pass 5 s.
+describe('main.ts', { timeout: 30_000 }, () => {
   it('takes the lock and sets up scheme, sandbox, lock-down and policy before the window loads app://', async () => {
     await import('../../src/main/electron/main');
     await vi.waitFor(() => expect(fake.log.some((l) => l.startsWith('loadURL'))).toBe(true), { timeout: 10_000 });
@@ -178,5 +181,41 @@ describe('main.ts', () => {
     } finally {
       fake.state.locked = true;
     }
+  });
+
+  describe('ELECTRON_RENDERER_URL', () => {
+    const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
+    afterEach(() => {
+      fake.state.packaged = false;
+      (process as { resourcesPath?: string }).resourcesPath = resourcesPath;
+    });
+    /** Starts main.ts with the variable set; answers the URL loaded and whether IPC answers a page from `origin`. */
+    async function launch(packaged: boolean, rendererUrl: string, origin: string) {
+      fake.state.packaged = packaged;
+      // A packaged app finds its bundled corpus under resources/; here that is the repository.
+      if (packaged) (process as { resourcesPath?: string }).resourcesPath = process.cwd();
+      vi.stubEnv('ELECTRON_RENDERER_URL', rendererUrl);
+      await import('../../src/main/electron/main');
+      await vi.waitFor(() => expect(fake.log.some((l) => l.startsWith('loadURL'))).toBe(true), { timeout: 10_000 });
+      expect(fake.log).not.toContainEqual(expect.stringMatching(/^error/));
+      const listTags = fake.handlers.get(channelOf('listTags'))!;
+      const answer = (await listTags({ senderFrame: { url: `${origin}/index.html`, parent: null } }, {})) as { ok: boolean };
+      return { loaded: fake.log.find((l) => l.startsWith('loadURL'))!.slice('loadURL '.length), answered: answer.ok };
+    }
+
+    it.each([
+      ['a packaged build ignores a dev server on this machine', true, 'http://localhost:5173', 'http://localhost:5173'],
+      ['a packaged build ignores another origin', true, 'https://evil.example', 'https://evil.example'],
+      ['an unpackaged build ignores an origin off this machine', false, 'https://evil.example', 'https://evil.example'],
+      ['an unpackaged build ignores a file URL', false, 'file:///tmp/evil.html', 'file://'],
+    ])('%s: it loads app:// and IPC refuses that origin', async (_what, packaged, rendererUrl, origin) => {
+      expect(await launch(packaged, rendererUrl, origin)).toEqual({ loaded: 'app://glossator/index.html', answered: false });
+    });
+
+    it('an unpackaged build (npm run dev) loads the dev server and answers it alone', async () => {
+      expect(await launch(false, 'http://localhost:5173', 'http://localhost:5173')).toEqual({ loaded: 'http://localhost:5173/', answered: true });
+      const listTags = fake.handlers.get(channelOf('listTags'))!;
+      expect(await listTags({ senderFrame: { url: 'app://glossator/index.html', parent: null } }, {})).toMatchObject({ ok: false });
+    });
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { HEADER_ONLY_DIRECTIVES, RENDERER_CSP, RENDERER_CSP_DIRECTIVES, parseCsp } from '../../src/main/electron/csp';
 import { lockDown, OPEN_BUTTON, type ExternalLinkPrompt, type NavigationEvent } from '../../src/main/electron/lockdown';
-import { APP_START_URL, isAppUrl, ownUrlTest } from '../../src/main/electron/origin';
+import { APP_START_URL, devServerUrl, isAppUrl, ownUrlTest } from '../../src/main/electron/origin';
 import { applySessionPolicy } from '../../src/main/electron/session-policy';
 import { SECURE_WEB_PREFERENCES, mainWindowOptions, printWindowOptions } from '../../src/main/electron/window-options';
 
@@ -112,6 +112,22 @@ describe('origin', () => {
     ['glossator', false],
     ['', false],
   ])('%s is own: %s', (url, own) => expect(isAppUrl(url)).toBe(own));
+  it.each([
+    ['http://localhost:5173', false, 'http://localhost:5173/'],
+    ['http://127.0.0.1:5173/', false, 'http://127.0.0.1:5173/'],
+    ['http://[::1]:5173/', false, 'http://[::1]:5173/'],
+    ['http://localhost:5173', true, undefined],
+    ['https://evil.example', false, undefined],
+    ['http://localhost.evil.example:5173', false, undefined],
+    ['http://user@localhost:5173', false, undefined],
+    ['javascript:alert(1)', false, undefined],
+    ['file:///tmp/x.html', false, undefined],
+    ['not a url', false, undefined],
+    ['', false, undefined],
+    [undefined, false, undefined],
+  ])('ELECTRON_RENDERER_URL %j, packaged %s → %j', (value, packaged, expected) => {
+    expect(devServerUrl(value, packaged)).toBe(expected);
+  });
   it('compares the dev server as an origin, not a prefix', () => {
     const own = ownUrlTest('http://localhost:5173');
     expect(own('http://localhost:5173/src/main.ts')).toBe(true);

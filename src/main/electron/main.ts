@@ -10,7 +10,7 @@ import { electronOpenTarget, electronPdf, electronSaveTarget } from './host';
 import { registerIpc } from './ipc';
 import { OPEN_BUTTON, lockDown, type ExternalLinkPrompt } from './lockdown';
 import { installMenu } from './menu';
-import { APP_SCHEME, APP_START_URL, ownUrlTest } from './origin';
+import { APP_SCHEME, APP_START_URL, devServerUrl, ownUrlTest } from './origin';
 import { applySessionPolicy } from './session-policy';
 import { claimSingleInstance } from './single-instance';
 import { createMainWindow } from './window';
@@ -38,7 +38,8 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_REGISTRATION]);
 // Every renderer is sandboxed, including any a future feature might create.
 app.enableSandbox();
 
-const devUrl = process.env['ELECTRON_RENDERER_URL'];
+// Never in a packaged build: see devServerUrl.
+const devUrl = devServerUrl(process.env['ELECTRON_RENDERER_URL'], app.isPackaged);
 const isOwnUrl = ownUrlTest(devUrl);
 let mainWindow: BrowserWindow | null = null;
 

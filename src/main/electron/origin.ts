@@ -27,6 +27,23 @@ export function isAppUrl(url: string): boolean {
   );
 }
 
+/** Hosts a development server may run on: this machine only. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The development server to load instead of app://glossator, or undefined. Only an unpackaged app
+ * honours ELECTRON_RENDERER_URL (electron-vite sets it in `npm run dev`): in a packaged build,
+ * whoever controls the launch environment could otherwise load any origin into the window and
+ * reach the whole IPC contract. Even then only an http(s) URL on this machine is taken.
+ */
+export function devServerUrl(value: string | undefined, isPackaged: boolean): string | undefined {
+  if (isPackaged || !value) return undefined;
+  const url = parse(value);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !LOOPBACK.has(url.hostname)) return undefined;
+  if (url.username !== '' || url.password !== '') return undefined;
+  return url.href;
+}
+
 /**
  * The own-origin test for this run: app://glossator, or, while developing (ELECTRON_RENDERER_URL), the
  * dev server's origin compared as an origin, not a prefix, so http://localhost:51730 is not :5173.
