@@ -31,6 +31,14 @@ const PINNED_HASHES: Record<string, Record<string, string>> = {
     '003_520b40829e764d2b': 'sha256:8e5a9cef6e02d5d15d859ea0840d23eedb2627b3e62f9ef87637be7bfc143dbe',
     '004_602bfc5574c20f0a': 'sha256:3dac2cc975fe2c7bfaf95b2ecf5cdacab361e6d2d3631e4bf5b7ecb045da98b8',
   },
+  // 2: only 002 changes (a sentence a pull-quote was printed inside is one paragraph again).
+  'glossator-text/2': {
+    '000_4ab67b766fb33eed': 'sha256:6e573afda663a3fd33e6ec93f26b00efb5a198d600b4bbeb666eb2c839ff33dc',
+    '001_05282a48bb000cda': 'sha256:e95063a521cd9d6b3337683ba22046d96bef53763914544ad3475943e3b49a70',
+    '002_01fb20c1ab9eae2c': 'sha256:c1225fde73ccf30ed171165b9b7c5a4b324219a8e36cb6b2dfe894868a7cf86f',
+    '003_520b40829e764d2b': 'sha256:8e5a9cef6e02d5d15d859ea0840d23eedb2627b3e62f9ef87637be7bfc143dbe',
+    '004_602bfc5574c20f0a': 'sha256:3dac2cc975fe2c7bfaf95b2ecf5cdacab361e6d2d3631e4bf5b7ecb045da98b8',
+  },
 };
 
 const EXPECTED = [

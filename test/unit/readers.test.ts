@@ -173,7 +173,7 @@ describe('readers by format', () => {
 
   it('reads plain text through normalise(), decoding UTF-16 by its byte-order mark', async () => {
     const r = await read('utf16.txt');
-    expect([r.normaliser, r.meta]).toEqual(['glossator-text/1', {}]);
+    expect([r.normaliser, r.meta]).toEqual(['glossator-text/2', {}]);
     expect(shape(r)).toEqual([
       ['heading', '', null, 0, 'Notes from Tehrān'],
       ['paragraph', '', 1, 0, 'The capital’s bazaar reopened'],
@@ -181,7 +181,7 @@ describe('readers by format', () => {
     const be = Uint8Array.from([0xfe, 0xff, 0x00, 0x54, 0x01, 0x01]); // "Tā"
     expect((await readDocument('be.txt', be)).text).toBe('Tā');
     expect((await readDocument('bom.txt', Uint8Array.from([0xef, 0xbb, 0xbf, 0x48, 0x69]))).text).toBe('Hi');
-    expect(await read('empty.txt')).toEqual({ text: '', blocks: [], meta: {}, normaliser: 'glossator-text/1' });
+    expect(await read('empty.txt')).toEqual({ text: '', blocks: [], meta: {}, normaliser: 'glossator-text/2' });
   });
 });
 
@@ -209,7 +209,7 @@ describe('what readers refuse', () => {
     for (const name of ['big.pdf', 'big.xyz']) {
       await expect(readDocument(name, big)).rejects.toMatchObject({ code: 'too-large', message: `${name} is 51 MB; Glossator reads documents up to 50 MB.` });
     }
-    await expect(readDocument('limit.txt', new Uint8Array(MAX_DOCUMENT_BYTES).fill(0x61))).resolves.toMatchObject({ normaliser: 'glossator-text/1' });
+    await expect(readDocument('limit.txt', new Uint8Array(MAX_DOCUMENT_BYTES).fill(0x61))).resolves.toMatchObject({ normaliser: 'glossator-text/2' });
   });
 });
 

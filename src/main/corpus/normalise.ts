@@ -2,14 +2,16 @@
 import type { Block, BlockKind, NormaliserVersion } from '../../shared/types';
 import { classify } from './normalise-classify';
 import { toGroups } from './normalise-lines';
+import { mendInterruptedSentences, type Interruption } from './normalise-interrupted';
 import { reflow, type Draft } from './normalise-reflow';
 
 /**
  * Annotations store offsets into the normalised text, so ANY change to normalise()'s output
  * (text, block ranges, kinds, para numbers or markers) must bump this version, or stored
  * annotations silently point at the wrong words. Re-generate the goldens in the same change.
+ * 2: a sentence a pull-quote was printed inside is one paragraph again, the pull-quote after it.
  */
-export const NORMALISER_VERSION: NormaliserVersion = 'glossator-text/1';
+export const NORMALISER_VERSION: NormaliserVersion = 'glossator-text/2';
 
 /** Kinds that readers cite by paragraph number. */
 const NUMBERED: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item']);
@@ -17,12 +19,20 @@ const SEPARATOR = '\n\n';
 
 /**
  * Reflows and classifies `raw` without changing one word: the non-whitespace characters of
- * `text`, with each block's marker put back before it, are exactly those of `raw`.
+ * `text`, with each block's marker put back before it and each moved pull-quote put back where it
+ * was printed (normaliseTraced), are exactly those of `raw`.
  */
 export function normalise(raw: string): { text: string; blocks: Block[] } {
+  const { text, blocks } = normaliseTraced(raw);
+  return { text, blocks };
+}
+
+/** normalise(), also saying which blocks were moved out of the sentence they were printed in. */
+export function normaliseTraced(raw: string): { text: string; blocks: Block[]; interruptions: Interruption[] } {
   const unified = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const drafts = reflow(toGroups(unified));
-  return assemble(drafts, classify(drafts));
+  const mended = mendInterruptedSentences(drafts, classify(drafts));
+  return { ...assemble(mended.drafts, mended.kinds), interruptions: mended.interruptions };
 }
 
 function assemble(drafts: readonly Draft[], kinds: readonly BlockKind[]): { text: string; blocks: Block[] } {
