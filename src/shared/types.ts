@@ -11,6 +11,7 @@ export type BlockKind =
   | 'heading' // a section title recognised in the text
   | 'paragraph' // body prose, hard wraps reflowed
   | 'list-item' // a bullet or numbered item; the marker is kept apart from the text
+  | 'quote' // a quotation the author set apart (a blockquote); body text, cited by paragraph number
   | 'pullquote' // a display copy of a sentence that also appears in the body
   | 'caption' // an image caption or credit
   | 'chrome'; // site furniture: breadcrumbs, "Subscribe…", disclaimers, newsletter blurbs

@@ -231,8 +231,8 @@ describe('loadCorpus on other folders', () => {
     const { documents, problems } = await loadCorpus(dir);
     expect(documents.map((d) => [d.id, d.normaliser, d.title, d.author])).toEqual([
       ['docx-doc', 'glossator-docx/1', 'Sanctions and Survival: Iran’s Economy in 2024', null],
-      ['html-doc', 'glossator-html/1', 'Manifest Title', null],
-      ['md-doc', 'glossator-md/1', 'Sanctions and the Caspian Trade', null],
+      ['html-doc', 'glossator-html/2', 'Manifest Title', null],
+      ['md-doc', 'glossator-md/2', 'Sanctions and the Caspian Trade', null],
       ['pdf-doc', 'glossator-pdf/1', 'Caspian Corridors and the Limits of Alignment', 'Jane Doe'],
     ]);
     // The manifest entry names no language, so the page's own stays.

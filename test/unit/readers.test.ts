@@ -30,7 +30,7 @@ describe('every reader', () => {
       expect(b.index).toBe(i);
       expect(slice(r, b)).toMatch(/^\S(.*\S)?$/);
       expect(slice(r, b)).not.toContain('\n');
-      const numbered = b.kind === 'paragraph' || b.kind === 'list-item';
+      const numbered = b.kind === 'paragraph' || b.kind === 'list-item' || b.kind === 'quote';
       expect(b.para).toBe(numbered ? ++para : null);
     }
   });
@@ -47,7 +47,7 @@ describe('every reader', () => {
 describe('readers by format', () => {
   it('reads Markdown: headings, flattened nested lists, ordered markers as printed, raw HTML dropped', async () => {
     const r = await read('article.md');
-    expect(r.normaliser).toBe('glossator-md/1');
+    expect(r.normaliser).toBe('glossator-md/2');
     expect(r.meta).toEqual({ title: 'Sanctions and the Caspian Trade' });
     expect(shape(r)).toEqual([
       ['heading', '', null, 0, 'Sanctions and the Caspian'],
@@ -59,7 +59,7 @@ describe('readers by format', () => {
       ['list-item', '•', 5, 0, 'New rail links were'],
       ['list-item', '3.', 6, 0, 'First, sanctions.'],
       ['list-item', '4.', 7, 0, 'Second, geography.'],
-      ['paragraph', '', 8, 0, 'The corridor is a'],
+      ['quote', '', 8, 0, 'The corridor is a'],
       ['paragraph', '', 9, 0, 'A paragraph after an'],
       ['paragraph', '', 10, 0, 'A link that goes'],
       ['paragraph', '', 11, 0, 'code block keeps its'],
@@ -69,7 +69,7 @@ describe('readers by format', () => {
 
   it('reads a web page: the article without its chrome, pull-quote, caption, byline as chrome, meta tags', async () => {
     const r = await read('article.html');
-    expect(r.normaliser).toBe('glossator-html/1');
+    expect(r.normaliser).toBe('glossator-html/2');
     expect(r.meta).toEqual({
       title: 'Iran’s Eastern Turn: Why Tehran Looks to Moscow',
       author: 'Samira Haddad',
@@ -89,7 +89,7 @@ describe('readers by format', () => {
     expect(kinds).toContainEqual(['heading', 'The limits of partnershi']);
     expect(kinds).toContainEqual(['pullquote', 'Moscow is the most willi']);
     expect(kinds).toContainEqual(['caption', 'The port of Anzali on th']);
-    expect(kinds).toContainEqual(['paragraph', '“We look east because th']);
+    expect(kinds).toContainEqual(['quote', '“We look east because th']);
     expect(r.blocks.filter((b) => b.kind === 'list-item').map((b) => b.marker)).toEqual(['•', '•', '•']);
   });
 
@@ -226,7 +226,7 @@ describe('htmlToBlocks', () => {
     ['one <br> a space, two a paragraph break', '<p>a<br>b<br> <br>c</p>', [['paragraph', '', 1, 'a b'], ['paragraph', '', 2, 'c']]],
     ['pre keeps its words on one line', '<pre>x  = 1\ny = 2</pre>', [['paragraph', '', 1, 'x = 1 y = 2']]],
     ['table rows as blocks, cells a space apart', '<table><tr><th>Year</th><th>Trade</th></tr><tr><td>2022</td><td>$5bn</td></tr></table>', [['paragraph', '', 1, 'Year Trade'], ['paragraph', '', 2, '2022 $5bn']]],
-    ['quotes, pull-quotes and captions', '<blockquote>q</blockquote><blockquote class="pull-quote">p</blockquote><aside class="quote-aside">s</aside><figure><figcaption>c</figcaption></figure>', [['paragraph', '', 1, 'q'], ['pullquote', '', null, 'p'], ['pullquote', '', null, 's'], ['caption', '', null, 'c']]],
+    ['quotes, pull-quotes and captions', '<blockquote>q</blockquote><blockquote class="pull-quote">p</blockquote><aside class="quote-aside">s</aside><figure><figcaption>c</figcaption></figure>', [['quote', '', 1, 'q'], ['pullquote', '', null, 'p'], ['pullquote', '', null, 's'], ['caption', '', null, 'c']]],
     ['headings of every level, empty blocks dropped', '<h1>A</h1><p> </p><h6>B</h6><div><p></p></div>', [['heading', '', null, 'A'], ['heading', '', null, 'B']]],
     ['scripts, styles, forms, hidden and nav text never read', '<p>a<script>x()</script><style>p{}</style></p><nav>menu</nav><form>f</form><p hidden>h</p><svg><text>t</text></svg><template>t</template><noscript>n</noscript><iframe>i</iframe>', [['paragraph', '', 1, 'a']]],
   ])('%s', (_what, html, want) => {

@@ -16,9 +16,9 @@ export const CACHE_FILE = 'documents.cache';
  */
 export const READER_VERSIONS: Readonly<Record<SupportedExtension, NormaliserVersion>> = {
   '.txt': NORMALISER_VERSION,
-  '.md': 'glossator-md/1',
-  '.html': 'glossator-html/1',
-  '.htm': 'glossator-html/1',
+  '.md': 'glossator-md/2',
+  '.html': 'glossator-html/2',
+  '.htm': 'glossator-html/2',
   '.pdf': 'glossator-pdf/1',
   '.docx': 'glossator-docx/1',
 };

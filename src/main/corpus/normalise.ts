@@ -14,7 +14,7 @@ import { reflow, type Draft } from './normalise-reflow';
 export const NORMALISER_VERSION: NormaliserVersion = 'glossator-text/2';
 
 /** Kinds that readers cite by paragraph number. */
-const NUMBERED: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item']);
+const NUMBERED: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item', 'quote']);
 const SEPARATOR = '\n\n';
 
 /**

@@ -7,6 +7,7 @@ const KIND_LABELS: Record<BlockKind, string> = {
   heading: 'heading',
   paragraph: 'paragraph',
   'list-item': 'list item',
+  quote: 'quotation',
   pullquote: 'pull quote',
   caption: 'caption',
   chrome: 'site furniture',

@@ -10,7 +10,7 @@ export interface Draft {
 }
 
 /** Kinds cited by paragraph number, as in normalise(): body paragraphs and list items. */
-const NUMBERED: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item']);
+const NUMBERED: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item', 'quote']);
 const SEPARATOR = '\n\n';
 
 /** Empty drafts are dropped, so no block is ever empty and no "\n\n\n\n" appears in the text. */

@@ -91,7 +91,7 @@ function containerOf(el: Element, name: string): Container | null {
   if (name === 'blockquote' || name === 'aside') {
     const pull = PULLQUOTE_CLASS.test(el.getAttribute('class') ?? '');
     if (pull) return { kind: 'pullquote', used: false };
-    return name === 'blockquote' ? { kind: 'paragraph', used: false } : null;
+    return name === 'blockquote' ? { kind: 'quote', used: false } : null;
   }
   return null;
 }

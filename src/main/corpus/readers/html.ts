@@ -12,18 +12,20 @@ export async function readHtml(fileName: string, bytes: Uint8Array): Promise<Rea
   const html = decodeText(fileName, bytes);
   const document = parsePage(html);
   const meta = metaOf(document);
-  const titleHeading = headingNamed(document, meta.title);
   // Readability rewrites the document it is given, so it works on a copy of its own.
   const article = new Readability<Element>(parsePage(html), {
     keepClasses: true, // the walker reads "pullquote"-style classes
     serializer: (el) => el as Element,
   }).parse();
   addReadabilityMeta(meta, article);
+  // Last, when every source of the site's name (og:site_name, Readability's JSON-LD) has been read.
+  if (meta.title !== undefined) meta.title = withoutSiteName(meta.title, meta.publisher ?? '', headingsOf(document));
+  const titleHeading = headingNamed(document, meta.title);
   const content = article?.content ?? null;
   let read = content === null ? null : htmlToBlocks(withTitle(content, titleHeading));
   // Nothing the extractor recognised as an article: read the whole page rather than nothing.
   if (read === null || read.blocks.length === 0) read = htmlToBlocks(withTitle(document.body, null));
-  return { ...read, meta, normaliser: 'glossator-html/1' };
+  return { ...read, meta, normaliser: 'glossator-html/2' };
 }
 
 /**
@@ -40,7 +42,7 @@ function metaOf(doc: Document): Meta {
   const meta: Meta = {};
   const content = (selector: string): string => collapse(doc.querySelector(selector)?.getAttribute('content') ?? '');
   const publisher = content('meta[property="og:site_name"]');
-  const title = content('meta[property="og:title"]') || content('meta[name="twitter:title"]') || withoutSiteName(doc.querySelector('title')?.textContent ?? '', publisher);
+  const title = content('meta[property="og:title"]') || content('meta[name="twitter:title"]') || collapse(doc.querySelector('title')?.textContent ?? '');
   if (title !== '') meta.title = title;
   const author = content('meta[name="author"]') || content('meta[property="article:author"]');
   // article:author is often a profile URL rather than a name.
@@ -65,15 +67,37 @@ function addReadabilityMeta(meta: Meta, article: ReturnType<Readability<Element>
   if (meta.date === undefined && published !== '') meta.date = dayOf(published);
 }
 
-/** "Russia and Iran | ECFR" → "Russia and Iran" when the part after the bar is the site's name. */
-function withoutSiteName(title: string, site: string): string {
+const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' · ', ' :: '];
+/** A site's name after a bar is a few words; a longer tail is part of the title. */
+const SITE_NAME_MAX_WORDS = 5;
+
+/**
+ * "Russia and Iran | ECFR" → "Russia and Iran". Pages append their site's name to <title> (and
+ * some to og:title), which is not the article's title. The tail after the last separator goes
+ * when the page names its site so, when the rest is the article's own <h1>, or, after a bar (which
+ * titles themselves hardly use), when it is a few words, fewer than the rest. "Iran - Russia relations" keeps its
+ * dash: nothing says the tail is a site.
+ */
+function withoutSiteName(title: string, site: string, headings: readonly string[]): string {
   const t = collapse(title);
-  if (site === '') return t;
-  for (const sep of [' | ', ' - ', ' – ', ' — ', ' · ']) {
-    if (t.endsWith(`${sep}${site}`)) return t.slice(0, -(sep.length + site.length)).trim();
+  const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+  for (const sep of TITLE_SEPARATORS) {
+    const at = t.lastIndexOf(sep);
+    if (at <= 0) continue;
+    const rest = t.slice(0, at).trim();
+    const tail = t.slice(at + sep.length).trim();
+    if (rest === '' || tail === '') continue;
+    const named = site !== '' && same(tail, site);
+    const isHeading = headings.some((h) => same(h, rest));
+    const words = (s: string) => s.split(' ').length;
+    const shortAfterBar = sep === ' | ' && words(tail) <= SITE_NAME_MAX_WORDS && words(rest) > words(tail);
+    if (named || isHeading || shortAfterBar) return withoutSiteName(rest, site, headings);
   }
   return t;
 }
+
+/** The page's top headings, which name the article where the page has one. */
+const headingsOf = (doc: Document): string[] => Array.from(doc.querySelectorAll('h1')).map((h) => collapse(h.textContent ?? ''));
 
 /** ISO timestamps keep the calendar day as the page wrote it (no time-zone shift); others stay as given. */
 const dayOf = (date: string): string => /^\d{4}-\d{2}-\d{2}(?=$|T|\s)/.exec(date)?.[0] ?? date;

@@ -21,7 +21,7 @@ export async function readMarkdown(fileName: string, bytes: Uint8Array): Promise
   const h1 = collapse(document.querySelector('h1')?.textContent ?? '');
   if (h1 !== '') meta.title = h1;
   Object.assign(meta, frontMatter(front?.[1] ?? ''));
-  return { text, blocks, meta, normaliser: 'glossator-md/1' };
+  return { text, blocks, meta, normaliser: 'glossator-md/2' };
 }
 
 /** The few front-matter keys that are document metadata; a stated title beats the first heading. */

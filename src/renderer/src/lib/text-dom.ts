@@ -20,13 +20,15 @@ function blockElement(doc: GlossDocument, b: Block, tag: 'p' | 'li' | 'h2'): { e
   element.tabIndex = -1;
   element.dir = 'auto';
   element.dataset['block'] = String(b.index);
-  if (b.para !== null && (b.kind === 'paragraph' || b.kind === 'list-item')) element.dataset['para'] = String(b.para);
+  if (b.para !== null) element.dataset['para'] = String(b.para);
   if (tag === 'li' && b.marker !== undefined) element.dataset['marker'] = b.marker;
   const label = LABELS[b.kind];
   if (label !== undefined) {
     element.className = b.kind;
     element.dataset['label'] = label;
   }
+  // A quotation is body text (numbered, cited), set in from the margin as the author set it apart.
+  if (b.kind === 'quote') element.className = 'quote';
   const text = document.createTextNode(doc.text.slice(b.start, b.end));
   element.append(text);
   return { element, text };
