@@ -175,6 +175,8 @@ export interface AppInfo {
 
 export interface Digest {
   markdown: string;
+  /** Where the passages begin in `markdown`, after front matter, summary and counts: the charts go there. */
+  bodyStart: number;
   passageCount: number;
 }
 

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { citation, citeParagraphs, citeParts } from '../../src/main/export/citation';
-import { exportFileName, renderMarkdown } from '../../src/main/export/digest';
+import { exportFileName, renderMarkdown, renderMarkdownParts } from '../../src/main/export/digest';
+import { renderHtml } from '../../src/main/export/html';
+import { CHART_FIGURES } from '../../src/shared/chart-figures';
 import { passageKey, selectPassages } from '../../src/main/export/select';
 import { DEFAULT_OPTIONS, type ExportSet } from '../../src/main/export/types';
 import { blockquote, escapeBlock, escapeInline, hashtag } from '../../src/main/export/markdown';
@@ -333,7 +335,7 @@ describe('digest goldens on the seed corpus', () => {
 describe('renderMarkdown', () => {
   it('opens with YAML front matter, then states time, counts and grouping', () => {
     const markdown = renderMarkdown(input('tag'));
-    expect(markdown.split('\n').slice(0, 17)).toEqual([
+    expect(markdown.split('\n').slice(0, 18)).toEqual([
       '---',
       'title: "Glossator digest"',
       'generator: "Glossator test"',
@@ -341,8 +343,9 @@ describe('renderMarkdown', () => {
       'grouping: "tag"',
       'filters: {}',
       'include_notes: true',
-      'passage_count: 7',
-      'document_count: 2',
+      'passage_count: 7  # passages in this digest',
+      'document_count: 2  # documents these passages come from',
+      'documents_in_scope: 2  # the corpus, or the documents a filter chose',
       'needs_review: 1',
       '---',
       '',
@@ -352,6 +355,35 @@ describe('renderMarkdown', () => {
       '',
       '| Tag         | Passages | Documents |',
     ]);
+  });
+
+  it.each([
+    ['every document has passages', DOCS, 2, 2],
+    ['one document of three has none', [...DOCS, { ...DOCS[0]!, id: 'quiet', source: 'quiet.txt', title: 'Quiet' }], 2, 3],
+  ])('front matter and summary line count the same things: %s', (_what, documents, used, inScope) => {
+    const markdown = renderMarkdown(input('tag', { documents }));
+    const count = (key: string) => Number(new RegExp(`^${key}: (\\d+)  # `, 'm').exec(markdown)?.[1]);
+    expect([count('passage_count'), count('document_count'), count('documents_in_scope')]).toEqual([7, used, inScope]);
+    const from = used === inScope ? `${used} documents` : `${used} of ${inScope} documents`;
+    expect(markdown).toContain(`· 7 passages from ${from} ·`);
+  });
+
+  it.each(['tag', 'document'] as const)('by %s: says where the passages begin, so the preview puts the charts where the HTML has them', (groupBy) => {
+    const { markdown, bodyStart } = renderMarkdownParts(input(groupBy));
+    expect(markdown).toBe(renderMarkdown(input(groupBy)));
+    const head = markdown.slice(0, bodyStart);
+    const body = markdown.slice(bodyStart);
+    expect(head.trimEnd().split('\n').at(-1)).toMatch(/^\| /); // the counts table ends the head
+    expect(body).toMatch(/^## /); // the first section opens the body
+    // The HTML digest: the same summary and counts, then the charts in CHART_FIGURES' order, then the sections.
+    const charts = { frequency: '<svg id="f"></svg>', distribution: '<svg id="d"></svg>', cooccurrence: '<svg id="c"></svg>' };
+    const html = renderHtml(input(groupBy), charts);
+    const at = (s: string) => html.indexOf(s);
+    expect(CHART_FIGURES.map((f) => f.chart)).toEqual(['frequency', 'distribution', 'cooccurrence']);
+    expect([at('</table>'), at('id="f"'), at('id="d"'), at('id="c"'), at('<h2')]).toEqual(
+      [...[at('</table>'), at('id="f"'), at('id="d"'), at('id="c"'), at('<h2')]].sort((a, b) => a - b),
+    );
+    CHART_FIGURES.forEach((f, i) => expect(html).toContain(`<figcaption><b>Figure ${i + 1}. ${f.title}</b>`));
   });
 
   it('has a counts table in codebook order, with Untagged only when there are untagged passages', () => {
@@ -518,7 +550,7 @@ describe('renderMarkdown', () => {
     expect(filtered.endsWith('No passages match the filters.\n')).toBe(true);
 
     const partial = renderMarkdown(input('tag', { documents: [RAMANI] }));
-    expect(partial).toContain('passage_count: 3\n');
+    expect(partial).toContain('passage_count: 3  # passages in this digest\n');
     expect(partial).toContain('4 passages on documents no longer in the corpus are not included.');
     const wider = renderMarkdown(input('tag', { documents: [...DOCS, { ...RAMANI, id: 'unused' }] }));
     expect(wider).toContain('7 passages from 2 of 3 documents');

@@ -1,5 +1,6 @@
 // Citations for passages: structured parts for CSV/JSON, and the one-line "Title — Author, Publisher, ¶ n" form.
 import type { Block, BlockKind, GlossDocument, TextPosition } from '../../shared/types';
+import { inQuotes } from '../../shared/quote-marks';
 import { blockIndex } from './block-index';
 
 /** How a block without a paragraph number is named when a passage lies only in such blocks. */
@@ -91,7 +92,7 @@ export function citation(doc: GlossDocument, range: TextPosition | null): string
     range === null
       ? ['position needs review']
       : [
-          p.section === null ? '' : `§ “${p.section}”`,
+          p.section === null ? '' : `§ ${inQuotes(p.section)}`,
           p.paragraph === null ? '' : /^\d/.test(p.paragraph) ? `¶ ${p.paragraph}` : p.paragraph,
           p.page === null ? '' : p.page.includes('–') ? `pp. ${p.page}` : `p. ${p.page}`,
         ].filter((part) => part !== '');

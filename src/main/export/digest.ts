@@ -19,6 +19,14 @@ interface Passage {
 const UNTAGGED = 'Untagged';
 
 export function renderMarkdown(set: ExportSet): string {
+  return renderMarkdownParts(set).markdown;
+}
+
+/**
+ * The digest, and where its passages begin: after the front matter, summary and counts. The
+ * preview shows the charts there, where the HTML and PDF digests have them.
+ */
+export function renderMarkdownParts(set: ExportSet): { markdown: string; bodyStart: number } {
   const { passages, orphans } = collectPassages(set);
   // A tag filter narrows the table and the sections to the tags asked for; "Also tagged" lines
   // still show a passage's other tags.
@@ -38,7 +46,8 @@ export function renderMarkdown(set: ExportSet): string {
     ...(orphans > 0 ? [orphanLine(orphans)] : []),
     countsTable(passages, shown),
   ];
-  return `${head.concat(body).join('\n\n')}\n`;
+  const top = `${head.join('\n\n')}\n\n`;
+  return { markdown: `${top}${body.join('\n\n')}\n`, bodyStart: top.length };
 }
 
 /**
@@ -89,8 +98,10 @@ function frontMatter(set: ExportSet, passages: Passage[]): string {
     `grouping: ${yamlString(options.groupBy)}`,
     filters.length > 0 ? `filters:\n${filters.join('\n')}` : 'filters: {}',
     `include_notes: ${options.includeNotes}`,
-    `passage_count: ${passages.length}`,
-    `document_count: ${set.documents.length}`,
+    // The summary line's counts, named: "passage_count passages from document_count of documents_in_scope documents".
+    `passage_count: ${passages.length}  # passages in this digest`,
+    `document_count: ${new Set(passages.map((p) => p.doc.id)).size}  # documents these passages come from`,
+    `documents_in_scope: ${set.documents.length}  # the corpus, or the documents a filter chose`,
     `needs_review: ${passages.filter((p) => p.range === null).length}`,
     '---',
   ].join('\n');

@@ -4,6 +4,7 @@
 // archived or printed to PDF and shows the same everywhere. All document and note text is escaped;
 // the chart SVGs are inlined as built by charts.ts, which escapes their text itself. The passages
 // themselves are printed by html-passages.ts, the stylesheet lives in html-style.ts.
+import { CHART_FIGURES } from '../../shared/chart-figures';
 import type { Charts, Tag } from '../../shared/types';
 import { citeParts, documentTitle } from './citation';
 import { escapeMarkup as esc, plural, UNTAGGED_COLOR } from './charts-svg';
@@ -128,28 +129,11 @@ function countRow(name: string, color: string, items: Item[]): string {
   );
 }
 
-/** The two per-document charts first, then the tag × tag matrix; captions say how to read each. */
+/** The charts in CHART_FIGURES' order, the preview's too; each caption under its chart says how to read it. */
 function figures(charts: Charts): string[] {
-  const list: [string, string, string][] = [
-    [
-      charts.frequency,
-      'Passages per tag in each document.',
-      'Segments follow the codebook order; a passage with several tags counts under each.',
-    ],
-    [
-      charts.distribution,
-      'Where passages fall in each document.',
-      'One lane per tag; each mark spans a passage, from the start (0%) to the end (100%) of the text.',
-    ],
-    [
-      charts.cooccurrence,
-      'Tags sharing a passage.',
-      'Read along a row: how many of that tag’s passages also carry the tag of each column.',
-    ],
-  ];
-  return list.map(
-    ([svg, title, detail], i) =>
-      `<figure>\n${svg}\n<figcaption><b>Figure ${i + 1}. ${esc(title)}</b> ${esc(detail)}</figcaption>\n</figure>`,
+  return CHART_FIGURES.map(
+    ({ chart, title, detail }, i) =>
+      `<figure>\n${charts[chart]}\n<figcaption><b>Figure ${i + 1}. ${esc(title)}</b> ${esc(detail)}</figcaption>\n</figure>`,
   );
 }
 

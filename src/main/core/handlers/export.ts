@@ -5,7 +5,7 @@ import writeFileAtomic from 'write-file-atomic';
 import type { Handlers } from '../../../shared/contract';
 import type { DigestOptions, ExportFormat, GlossDocument, ImportFormat, PlacedAnnotation } from '../../../shared/types';
 import { GlossatorError } from '../../../shared/result';
-import { renderMarkdown, exportFileName } from '../../export/digest';
+import { renderMarkdown, renderMarkdownParts, exportFileName } from '../../export/digest';
 import { renderCsv } from '../../export/csv';
 import { renderHtml } from '../../export/html';
 import { buildCharts } from '../../export/charts';
@@ -120,7 +120,8 @@ export function exportHandlers(
   return {
     buildDigest: async ({ options }) => {
       const set = await exportSet(options);
-      return { markdown: renderMarkdown(set), passageCount: set.passages.length };
+      const { markdown, bodyStart } = renderMarkdownParts(set);
+      return { markdown, bodyStart, passageCount: set.passages.length };
     },
     getCharts: async ({ options }) => buildCharts(await exportSet(options)),
     exportDigest: async ({ format, options }) => {

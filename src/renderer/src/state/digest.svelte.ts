@@ -1,4 +1,5 @@
 // The export builder: options, a live preview (Markdown and charts) from main, and export in each format.
+import { CHART_FIGURES } from '../../../shared/chart-figures';
 import type { Charts, DigestOptions, ExportFormat } from '../../../shared/types';
 import type { Digest, SavedFile } from '../../../shared/contract';
 import { api } from '../lib/api';
@@ -31,14 +32,16 @@ export class DigestPreview {
   /** What is running: the preview, or an export in a format. */
   busy = $state<ExportFormat | 'preview' | null>(null);
   saved = $state<SavedFile | null>(null);
-  html = $derived(this.digest ? renderMarkdown(this.digest.markdown) : '');
+  /** The summary and counts, then (in the dialog) the charts, then the passages: the HTML and PDF digests' order. */
+  head = $derived(this.digest ? renderMarkdown(this.digest.markdown.slice(0, this.digest.bodyStart)) : '');
+  html = $derived(this.digest ? renderMarkdown(this.digest.markdown.slice(this.digest.bodyStart)) : '');
   svgs = $derived(
     this.charts
-      ? [
-          { title: 'Passages per tag in each document', svg: sanitizeSvg(this.charts.frequency) },
-          { title: 'Tags sharing a passage', svg: sanitizeSvg(this.charts.cooccurrence) },
-          { title: 'Where each tag falls along each document', svg: sanitizeSvg(this.charts.distribution) },
-        ]
+      ? CHART_FIGURES.map(({ chart, title, detail }, i) => ({
+          title: `Figure ${i + 1}. ${title}`,
+          detail,
+          svg: sanitizeSvg(this.charts![chart]),
+        }))
       : [],
   );
   private request = 0;

@@ -1,6 +1,7 @@
 // Passage edits (tag, retag, note, delete), each recorded with its inverse so it can be undone.
 import type { GlossDocument, PlacedAnnotation, TextPosition } from '../../../shared/types';
 import { checkRange, describe } from '../../../shared/anchoring';
+import { inQuotes } from '../../../shared/quote-marks';
 import { api } from '../lib/api';
 import { stored, type Workbench } from './workbench.svelte';
 
@@ -13,7 +14,7 @@ const sameRange = (a: TextPosition | null, b: TextPosition): boolean =>
 
 const excerpt = (a: PlacedAnnotation): string => {
   const q = a.target.quote.exact.replace(/\s+/g, ' ');
-  return q.length > 40 ? `“${q.slice(0, 39)}…”` : `“${q}”`;
+  return inQuotes(q.length > 40 ? `${q.slice(0, 39)}…` : q);
 };
 
 /** `list` (in reading order) with `a` inserted where its start puts it, found by binary search. */
