@@ -372,7 +372,7 @@ function refusal(run: () => unknown): GlossatorError {
     run();
   } catch (e) {
     if (e instanceof GlossatorError) return e;
-    throw new Error(`expected a GlossatorError, got ${String(e)}`);
+    throw new Error(`expected a GlossatorError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected a refusal');
 }

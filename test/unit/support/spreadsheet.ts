@@ -14,8 +14,10 @@ export function readAsSpreadsheet(text: string, separator: ',' | ';' | '\t'): st
     let cell = '';
     if (text[i] === '"') {
       for (i++; i < text.length; i++) {
-        if (text[i] === '"' && text[i + 1] === '"') (cell += '"'), i++;
-        else if (text[i] === '"') break;
+        if (text[i] === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else if (text[i] === '"') break;
         else cell += text[i];
       }
       i++;
