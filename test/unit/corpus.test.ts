@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countWords, hashText, idOf, loadCorpus, loadDocument, MANIFEST_FILE, type Manifest } from '../../src/main/corpus/corpus';
+import { hashedId } from '../../src/main/corpus/doc-id';
 import { deriveMeta, shorten } from '../../src/main/corpus/meta';
 import { NORMALISER_VERSION, normalise } from '../../src/main/corpus/normalise';
 import type { GlossDocument } from '../../src/shared/types';
@@ -214,11 +215,16 @@ describe('loadCorpus on other folders', () => {
     expect(problems).toEqual([{ source: 'bad.txt', message: expect.stringMatching(/^bad\.txt is not UTF-8 text/) as unknown as string }]);
   });
 
-  it('loads the first of two files that map to the same id and reports the other', async () => {
-    const dir = await tempCorpus({ 'a b.txt': 'One.', 'a-b.txt': 'Two.' });
+  it('loads every file whose names share an id: the first by name keeps it, the others get their hashed id', async () => {
+    const dir = await tempCorpus({ 'a b.txt': 'One.', 'a-b.txt': 'Two.', 'A B.txt': 'Three.', 'a-b.md': 'Four.' });
     const { documents, problems } = await loadCorpus(dir);
-    expect(documents.map((d) => [d.id, d.source])).toEqual([['a-b', 'a b.txt']]);
-    expect(problems).toEqual([{ source: 'a-b.txt', message: 'a-b.txt was not loaded: it maps to document id "a-b", as "a b.txt" does; rename one of them.' }]);
+    expect(problems).toEqual([]);
+    expect(documents.map((d) => [d.id, d.source])).toEqual([
+      ['A-B', 'A B.txt'],
+      ['a-b', 'a b.txt'],
+      [hashedId('a-b.md'), 'a-b.md'],
+      [hashedId('a-b.txt'), 'a-b.txt'],
+    ]);
   });
 
   it('reads every supported format, with stated meta over derived meta and the manifest over both', async () => {

@@ -3,8 +3,8 @@ import { open, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { ImportedDocument } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
-import { idOf, loadDocument } from '../corpus/corpus';
-import { MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS, supportedExtension } from '../corpus/readers';
+import { baseDocument, idOf } from '../corpus/corpus';
+import { MAX_DOCUMENT_BYTES, readDocument, SUPPORTED_EXTENSIONS, supportedExtension } from '../corpus/readers';
 import { describeOsError, fsyncDir } from '../store/durable-adapter';
 import { isDocumentName } from './workspace-corpora';
 import type { LiveCorpus } from './live-corpus';
@@ -25,7 +25,7 @@ const tooLarge = (name: string, size: number) =>
 /**
  * One clear error per file, so the renderer can import a batch file by file and list what failed.
  * The original bytes are kept (the reading text is derived from them and can be re-derived by a
- * newer reader); a file that no reader can take is deleted again, leaving the folder as it was.
+ * newer reader). They are read before they are copied: a file no reader can take is never added.
  */
 export async function importDocument(ws: LiveCorpus, source: ImportSource): Promise<ImportedDocument> {
   if (ws.ref.readOnly) {
@@ -47,9 +47,14 @@ export async function importDocument(ws: LiveCorpus, source: ImportSource): Prom
   const bytes = 'path' in source ? await readSource(source.path, ws.dir) : source.bytes;
   if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw tooLarge(name, bytes.byteLength);
 
+  // Read first: a file no reader can take (damaged, a zip bomb, over its time or memory budget)
+  // never enters the corpus folder, so it cannot fail again on every later open.
+  const read = await readDocument(name, bytes);
   const stored = await copyIn(ws.dir, name, bytes);
   try {
-    const doc = await loadDocument(ws.dir, stored);
+    const id = ws.idFor(stored);
+    if (id === null) throw new GlossatorError('invalid-argument', `${name} could not be given a document id; rename it.`);
+    const doc = baseDocument(stored, read, id);
     ws.admit(doc);
     const shown = ws.corpus.get(doc.id);
     return { docId: shown.id, title: shown.title, source: stored };

@@ -3,6 +3,7 @@
 import type { Args } from '../../shared/contract';
 import type { CorpusInfo, GlossDocument } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
+import { chooseId } from '../corpus/doc-id';
 import { DocumentCache } from '../corpus/document-cache';
 import { SearchIndex } from '../search/search-index';
 import type { StoreIo } from '../store/json-store';
@@ -86,6 +87,11 @@ export class LiveCorpus {
     this.corpus.remove(docId);
     this.index.remove(docId);
     return true;
+  }
+
+  /** The id a file of the folder gets now: its own if loaded, else the first free of its ids (doc-id.ts). */
+  idFor(source: string): string | null {
+    return chooseId(source, (id) => this.bases.get(id)?.source);
   }
 
   /** The open document whose file has this name, if any. */

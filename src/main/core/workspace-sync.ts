@@ -69,7 +69,9 @@ export async function syncFolder(
       continue;
     }
     try {
-      const doc = await loadDocument(live.dir, name, manifest.get(name));
+      const id = live.idFor(name);
+      if (id === null) throw new GlossatorError('invalid-argument', `${name} was not loaded: no document id is free for it; rename it.`);
+      const doc = await loadDocument(live.dir, name, manifest.get(name), id);
       const outcome = live.admit(doc);
       live.setProblem(name, null);
       if (outcome === 'added') added.push(doc.id);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { GlossatorError } from '../../shared/result';
 import type { DocumentMeta, GlossDocument } from '../../shared/types';
 import { statSource, type DocumentCache, type SourceStat } from './document-cache';
+import { assignIds, preferredId } from './doc-id';
 import { deriveMeta } from './meta';
 import { Pacer } from './pacer';
 import { readDocument, supportedExtension, type ReadResult } from './readers/index';
@@ -70,20 +71,19 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   const bytes = new ReadAhead(dir, plan.filter((p) => p.cached === undefined).map((p) => p.source));
   const documents: GlossDocument[] = [];
   const problems: CorpusProblem[] = [];
-  const ids = new Map<string, string>();
+  const cachedIds = new Map(plan.map((p) => [p.source, p.cached?.id]));
+  const ids = assignIds(plan.map((p) => p.source), (source) => cachedIds.get(source));
   const pacer = new Pacer();
   for (const { source, stat, cached } of plan) {
-    // "a b.txt" and "a-b.txt", or "x.pdf" and "x.docx", would share an id and so one annotation file.
-    const other = ids.get(idOf(source));
-    if (other !== undefined) {
-      problems.push({ source, message: `${source} was not loaded: it maps to document id "${idOf(source)}", as "${other}" does; rename one of them.` });
+    const id = ids.get(source) ?? null;
+    if (id === null) {
+      problems.push({ source, message: `${source} was not loaded: no document id is free for it; rename it.` });
       continue;
     }
     try {
-      const base = cached ?? baseDocument(source, await readDocument(source, await bytes.of(source)));
-      cache?.retain(source, stat, base, cached !== undefined);
+      const base = cached === undefined ? baseDocument(source, await readDocument(source, await bytes.of(source)), id) : withId(cached, id);
+      cache?.retain(source, stat, base, cached !== undefined && cached.id === id);
       documents.push(withManifest(base, entries.get(source)));
-      ids.set(idOf(source), source);
     } catch (e) {
       problems.push({ source, message: (e as Error).message });
     }
@@ -147,9 +147,9 @@ class ReadAhead {
  * that changed. Meta comes from the manifest entry, else from what the file states (HTML meta
  * tags, PDF info…), else from the text. Throws a GlossatorError naming the file.
  */
-export async function loadDocument(dir: string, fileName: string, manifestEntry?: ManifestEntry): Promise<GlossDocument> {
+export async function loadDocument(dir: string, fileName: string, manifestEntry?: ManifestEntry, id = preferredId(fileName)): Promise<GlossDocument> {
   const read = await readDocument(fileName, await readBytes(dir, fileName));
-  return withManifest(baseDocument(fileName, read), manifestEntry);
+  return withManifest(baseDocument(fileName, read, id), manifestEntry);
 }
 
 async function readBytes(dir: string, fileName: string): Promise<Uint8Array> {
@@ -166,12 +166,12 @@ async function readBytes(dir: string, fileName: string): Promise<Uint8Array> {
  * change to what this derives must bump CACHE_FORMAT (document-cache-file.ts), or reopened
  * corpora keep the old derivation.
  */
-function baseDocument(source: string, read: ReadResult): GlossDocument {
+export function baseDocument(source: string, read: ReadResult, id: string): GlossDocument {
   const { text, blocks } = read;
   return {
     ...deriveMeta(blocks, text, source),
     ...definedOnly(read.meta),
-    id: idOf(source),
+    id,
     text,
     blocks,
     contentHash: hashText(text),
@@ -194,8 +194,11 @@ function metaFromEntry(e: ManifestEntry): DocumentMeta {
   return { title: e.title, author: e.author, publisher: e.publisher, date: e.date, url: e.url, source: e.source };
 }
 
-/** The file name without its extension, reduced to characters safe in paths and URLs. */
-export const idOf = (source: string): string => source.replace(/\.[^.]*$/, '').replace(/[^A-Za-z0-9_-]/g, '-');
+/** A cached document under the id this load gave it (the same, unless a hash clash or an old id moved it). */
+const withId = (doc: GlossDocument, id: string): GlossDocument => (doc.id === id ? doc : { ...doc, id });
+
+/** The id a file gets when no other file of its folder holds that id (doc-id.ts). */
+export const idOf = preferredId;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const WHITESPACE = /\s/;
