@@ -7,7 +7,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('src/main/electron/main.ts') } },
+      // The reader worker is its own entry (read-pool.ts finds read-worker.js beside the main bundle).
+      rollupOptions: {
+        input: { index: resolve('src/main/electron/main.ts'), 'read-worker': resolve('src/main/corpus/readers/read-worker.ts') },
+      },
     },
   },
   preload: {

@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
+    // Documents are read in worker threads (read-pool.ts); a worker's first start under tsx takes
+    // seconds on a loaded 2-core machine, which the 5 s default does not allow for.
+    testTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });

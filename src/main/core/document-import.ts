@@ -4,7 +4,8 @@ import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { ImportedDocument } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
 import { baseDocument, idOf } from '../corpus/corpus';
-import { MAX_DOCUMENT_BYTES, readDocument, SUPPORTED_EXTENSIONS, supportedExtension } from '../corpus/readers';
+import { MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS, supportedExtension } from '../corpus/readers';
+import { readerPool } from '../corpus/readers/read-pool';
 import { describeOsError, fsyncDir } from '../store/durable-adapter';
 import { isDocumentName } from './workspace-corpora';
 import type { LiveCorpus } from './live-corpus';
@@ -49,7 +50,7 @@ export async function importDocument(ws: LiveCorpus, source: ImportSource): Prom
 
   // Read first: a file no reader can take (damaged, a zip bomb, over its time or memory budget)
   // never enters the corpus folder, so it cannot fail again on every later open.
-  const read = await readDocument(name, bytes);
+  const read = await readerPool().read(name, bytes);
   const stored = await copyIn(ws.dir, name, bytes);
   try {
     const id = ws.idFor(stored);

@@ -1,5 +1,4 @@
 // The corpus loader: reads a folder of source files plus its manifest into normalised documents.
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -9,9 +8,12 @@ import { statSource, type DocumentCache, type SourceStat } from './document-cach
 import { assignIds, preferredId } from './doc-id';
 import { deriveMeta } from './meta';
 import { Pacer } from './pacer';
-import { readDocument, supportedExtension, type ReadResult } from './readers/index';
+import { countWords, hashText } from './text-stats';
+import { supportedExtension, type ReadResult } from './readers/index';
+import { readerPool, type PooledRead, type ReaderPool } from './readers/read-pool';
 
 export const MANIFEST_FILE = 'manifest.json';
+export { countWords, hashText };
 
 /** A file that could not be loaded, and why, in words the analyst can act on. */
 export interface CorpusProblem {
@@ -39,9 +41,6 @@ const manifestSchema = z.strictObject({
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestEntry = Manifest['documents'][number];
 
-export function hashText(text: string): string {
-  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
-}
 
 /** What a load found: the documents, and the files left out with why. */
 export interface LoadedCorpus {
@@ -52,6 +51,8 @@ export interface LoadedCorpus {
 export interface LoadCorpusOptions {
   /** Documents from the last run, used where their files are unchanged; fresh reads go back to it. */
   cache?: DocumentCache;
+  /** Where files are read (worker threads under a time and memory budget); the process's pool by default. */
+  pool?: ReaderPool;
 }
 
 /**
@@ -62,13 +63,14 @@ export interface LoadCorpusOptions {
  */
 export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const { cache } = options;
+  const pool = options.pool ?? readerPool();
   const entries = await readManifest(dir);
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((f) => f.isFile() && supportedExtension(f.name) !== null)
     .map((f) => f.name)
     .sort();
   const plan = await planLoad(dir, names, cache);
-  const bytes = new ReadAhead(dir, plan.filter((p) => p.cached === undefined).map((p) => p.source));
+  const reads = new ReadAhead(dir, plan.filter((p) => p.cached === undefined).map((p) => p.source), pool);
   const documents: GlossDocument[] = [];
   const problems: CorpusProblem[] = [];
   const cachedIds = new Map(plan.map((p) => [p.source, p.cached?.id]));
@@ -81,7 +83,7 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
       continue;
     }
     try {
-      const base = cached === undefined ? baseDocument(source, await readDocument(source, await bytes.of(source)), id) : withId(cached, id);
+      const base = cached === undefined ? baseDocument(source, await reads.of(source), id) : withId(cached, id);
       cache?.retain(source, stat, base, cached !== undefined && cached.id === id);
       documents.push(withManifest(base, entries.get(source)));
     } catch (e) {
@@ -110,35 +112,40 @@ async function planLoad(dir: string, names: readonly string[], cache: DocumentCa
 }
 
 /**
- * Reads the next files while one is being normalised, so the disk works while the CPU does. Two
- * ahead is enough (reading a file takes a fraction of normalising it) and bounds the memory held
- * to a few files of up to MAX_DOCUMENT_BYTES each.
+ * Starts the next files' reads (disk, then a pool worker) while the loader takes in the current
+ * one, so the workers stay busy. Three ahead keeps two workers fed and bounds the memory held to
+ * a few files of up to MAX_DOCUMENT_BYTES each.
  */
 class ReadAhead {
-  private readonly reads = new Map<string, Promise<Uint8Array>>();
+  private readonly reads = new Map<string, Promise<PooledRead>>();
   private readonly order: Map<string, number>;
   private started = 0;
 
   constructor(
     private readonly dir: string,
     private readonly names: readonly string[],
-    private readonly depth = 2,
+    private readonly pool: ReaderPool,
+    private readonly depth = 3,
   ) {
     this.order = new Map(names.map((n, i) => [n, i]));
   }
 
   /** Asked for in the order of `names`, some perhaps skipped. */
-  of(name: string): Promise<Uint8Array> {
+  of(name: string): Promise<PooledRead> {
     const until = Math.min(this.names.length, (this.order.get(name) ?? -1) + this.depth + 1);
     for (; this.started < until; this.started++) {
       const next = this.names[this.started]!;
-      const read = readBytes(this.dir, next);
+      const read = this.readOne(next);
       read.catch(() => undefined); // a file skipped as an id clash must not fail unobserved
       this.reads.set(next, read);
     }
-    const read = this.reads.get(name) ?? readBytes(this.dir, name);
+    const read = this.reads.get(name) ?? this.readOne(name);
     this.reads.delete(name);
     return read;
+  }
+
+  private async readOne(name: string): Promise<PooledRead> {
+    return this.pool.read(name, await readBytes(this.dir, name));
   }
 }
 
@@ -147,8 +154,8 @@ class ReadAhead {
  * that changed. Meta comes from the manifest entry, else from what the file states (HTML meta
  * tags, PDF info…), else from the text. Throws a GlossatorError naming the file.
  */
-export async function loadDocument(dir: string, fileName: string, manifestEntry?: ManifestEntry, id = preferredId(fileName)): Promise<GlossDocument> {
-  const read = await readDocument(fileName, await readBytes(dir, fileName));
+export async function loadDocument(dir: string, fileName: string, manifestEntry?: ManifestEntry, id = preferredId(fileName), pool = readerPool()): Promise<GlossDocument> {
+  const read = await pool.read(fileName, await readBytes(dir, fileName));
   return withManifest(baseDocument(fileName, read, id), manifestEntry);
 }
 
@@ -166,7 +173,7 @@ async function readBytes(dir: string, fileName: string): Promise<Uint8Array> {
  * change to what this derives must bump CACHE_FORMAT (document-cache-file.ts), or reopened
  * corpora keep the old derivation.
  */
-export function baseDocument(source: string, read: ReadResult, id: string): GlossDocument {
+export function baseDocument(source: string, read: ReadResult & { stats?: PooledRead['stats'] }, id: string): GlossDocument {
   const { text, blocks } = read;
   return {
     ...deriveMeta(blocks, text, source),
@@ -174,9 +181,9 @@ export function baseDocument(source: string, read: ReadResult, id: string): Glos
     id,
     text,
     blocks,
-    contentHash: hashText(text),
+    contentHash: read.stats?.contentHash ?? hashText(text),
     normaliser: read.normaliser,
-    wordCount: countWords(text),
+    wordCount: read.stats?.wordCount ?? countWords(text),
   };
 }
 
@@ -199,41 +206,6 @@ const withId = (doc: GlossDocument, id: string): GlossDocument => (doc.id === id
 
 /** The id a file gets when no other file of its folder holds that id (doc-id.ts). */
 export const idOf = preferredId;
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const WHITESPACE = /\s/;
-
-/**
- * Tokens (split on JS whitespace) with at least one letter or digit, so dashes and bullets do not
- * count as words. One pass over char codes, regexes only past ASCII: the split-and-test it replaces
- * took a quarter of a cold corpus load. test/unit/corpus.test.ts holds that definition as the spec.
- */
-export function countWords(text: string): number {
-  let words = 0;
-  let inToken = false;
-  let counted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const ascii = c < 128;
-    // Past ASCII the regexes decide, on the whole code point (a surrogate pair is one character).
-    const ch = ascii ? '' : String.fromCodePoint(text.codePointAt(i)!);
-    if (ascii ? c === 32 || (c >= 9 && c <= 13) : WHITESPACE.test(ch)) {
-      inToken = false;
-      continue;
-    }
-    if (!inToken) {
-      inToken = true;
-      counted = false;
-    }
-    if (!counted && (ascii ? isAsciiAlnum(c) : LETTER_OR_DIGIT.test(ch))) {
-      words++;
-      counted = true;
-    }
-  }
-  return words;
-}
-
-const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
 
 /** Manifest entries by source file name; an absent manifest means every document derives its meta. */
 export async function readManifest(dir: string): Promise<Map<string, ManifestEntry>> {

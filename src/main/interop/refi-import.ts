@@ -6,10 +6,11 @@
 // among occurrences of a repeated quote only in a corpus document with exactly that text, since any
 // other tool's text (different line endings, paragraphing or spelling) puts the same words at
 // other offsets; there it is only a hint.
-import { unzipSync } from 'fflate';
 import { GlossatorError } from '../../shared/result';
 import { describe } from '../../shared/anchoring';
 import { hashText } from '../corpus/corpus';
+import { MAX_DOCUMENT_BYTES } from '../corpus/readers/types';
+import { inflateEntries, listZip, type ZipEntry } from '../corpus/readers/zip-guard';
 import type { IncomingPassage, IncomingTag, ParsedImport } from './types';
 import { VARIABLES } from './refi-export';
 import { attr, children, fromRgb, guidKey, parseRoot, textOf, type XmlNode } from './refi-xml';
@@ -24,7 +25,7 @@ interface Code {
 
 /** What every part of the project needs: its files, codes, notes and how it counts line breaks. */
 interface Project {
-  files: ReadonlyMap<string, Uint8Array>;
+  files: ArchiveFiles;
   codes: ReadonlyMap<string, Code>;
   notes: ReadonlyMap<string, string>;
   /** Selection GUID → notes linked to it from the note's side (NVivo writes Links). */
@@ -35,8 +36,8 @@ interface Project {
 }
 
 export function parseQdpx(bytes: Uint8Array): ParsedImport {
-  const files = unzip(bytes);
-  const qde = files.get('project.qde') ?? [...files].find(([path]) => /^[^/]+\.qde$/.test(path))?.[1];
+  const files = new ArchiveFiles(bytes);
+  const qde = files.project();
   if (qde === undefined) {
     const message = 'This .qdpx file has no project.qde inside, so it is not a REFI-QDA project.';
     throw new GlossatorError('invalid-argument', message);
@@ -81,29 +82,60 @@ export function parseQdc(xml: string): ParsedImport {
   return { tags: tagsOf(codes), passages: [] };
 }
 
-/** Largest project or text file read from an archive; a bigger one is not a passage-sized text. */
-const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
+/**
+ * Caps on what a .qdpx may unpack to. The project file holds every code, selection and note
+ * (about 600 bytes a passage, so 128 MB is some 200,000 passages); a source text is capped like
+ * a corpus document; and all that is read together stays under TOTAL_BYTES.
+ */
+const MAX_PROJECT_BYTES = 128 * 1024 * 1024;
+const MAX_TOTAL_BYTES = 256 * 1024 * 1024;
 
-function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
-  let entries: Record<string, Uint8Array>;
-  let tooBig: string | null = null;
-  try {
-    // Only the project and plain texts are read: a project's audio, video or PDFs can be gigabytes.
-    entries = unzipSync(bytes, {
-      filter: (file) => {
-        const wanted = /\.(qde|txt)$/i.test(file.name);
-        if (wanted && file.originalSize > MAX_ENTRY_BYTES) tooBig = file.name;
-        return wanted && tooBig === null;
-      },
-    });
-  } catch {
-    throw new GlossatorError('invalid-argument', 'This file is not a .qdpx project: it is not a readable zip archive.');
+/**
+ * The archive's files, inflated only when asked for: the project file first, then the source
+ * texts its selections use. Audio, video, PDFs and unused entries are never inflated, and
+ * everything inflated counts against one total (zip-guard.ts), whatever the archive claims.
+ */
+class ArchiveFiles {
+  private readonly entries: ZipEntry[];
+  /** Lower-case path without a leading "./" or "/" → entry: tools disagree on "sources/" versus "Sources/". */
+  private readonly byPath: Map<string, ZipEntry>;
+  private readonly read = new Map<string, Uint8Array | undefined>();
+  private readonly spent = { bytes: 0 };
+  private readonly owner = { what: 'This .qdpx file' };
+
+  constructor(private readonly bytes: Uint8Array) {
+    try {
+      this.entries = listZip(bytes, this.owner);
+    } catch (e) {
+      if (e instanceof GlossatorError && e.code === 'invalid-argument') {
+        throw new GlossatorError('invalid-argument', 'This file is not a .qdpx project: it is not a readable zip archive.');
+      }
+      throw e;
+    }
+    this.byPath = new Map(this.entries.map((e) => [e.name.replace(/^\.?\/+/, '').toLowerCase(), e]));
   }
-  if (tooBig !== null) {
-    throw new GlossatorError('invalid-argument', `The file ${tooBig} inside this .qdpx is too large to import.`);
+
+  /** project.qde, else the one .qde at the top of the archive. */
+  project(): Uint8Array | undefined {
+    const path = this.byPath.has('project.qde') ? 'project.qde' : [...this.byPath.keys()].find((p) => /^[^/]+\.qde$/.test(p));
+    return path === undefined ? undefined : this.inflate(path, MAX_PROJECT_BYTES);
   }
-  // Tools disagree on "sources/" versus "Sources/", so paths are looked up without case.
-  return new Map(Object.entries(entries).map(([path, data]) => [path.replace(/^\.?\//, '').toLowerCase(), data]));
+
+  /** A source or note text by its lower-case path ("sources/….txt"); undefined when the archive has none. */
+  get(path: string): Uint8Array | undefined {
+    return this.inflate(path, MAX_DOCUMENT_BYTES);
+  }
+
+  private inflate(path: string, maxEntryBytes: number): Uint8Array | undefined {
+    if (this.read.has(path)) return this.read.get(path);
+    const entry = this.byPath.get(path);
+    const data =
+      entry === undefined
+        ? undefined
+        : inflateEntries(this.bytes, this.owner, (name) => name === entry.name, { maxEntryBytes, maxTotalBytes: MAX_TOTAL_BYTES }, { entries: [entry], spent: this.spent }).get(entry.name);
+    this.read.set(path, data);
+    return data;
+  }
 }
 
 /**
@@ -150,7 +182,7 @@ function tagsOf(codes: ReadonlyMap<string, Code>): IncomingTag[] {
 }
 
 /** The plain text of a source or note: an internal file, else its PlainTextContent; null when neither is there. */
-function sourceTextOf(node: XmlNode, files: ReadonlyMap<string, Uint8Array>): string | null {
+function sourceTextOf(node: XmlNode, files: ArchiveFiles): string | null {
   const path = attr(node, 'plainTextPath');
   const internal = path === undefined ? null : /^internal:\/\/(.+)$/i.exec(path.trim())?.[1];
   const file = internal ? files.get(`sources/${internal.replace(/^\/+/, '').toLowerCase()}`) : undefined;
