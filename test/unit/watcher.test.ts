@@ -1,5 +1,5 @@
 // Watching the corpus folder: files added, changed and removed reach the corpus, the search index and a change report.
-import { mkdir, mkdtemp, realpath, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -58,6 +58,20 @@ describe('the corpus watcher', () => {
     expect(await report).toEqual({ added: ['steel'], changed: [], removed: [], passages: none });
     expect((await value<DocumentSummary[]>(call('listDocuments'))).map((d) => d.id)).toEqual(['ports', 'steel']);
     expect((await find('rolled steel')).documents.map((d) => d.docId)).toEqual(['steel']);
+  });
+
+  it('does not follow a link added while open (it would read a file outside the corpus), as the loader does not at open', async () => {
+    await writeFile(join(root, 'outside.txt'), 'Private Notes\n\nThe analyst never put this file in the corpus.\n');
+    const report = nextReport();
+    await symlink(join(root, 'outside.txt'), join(corpusDir, 'linked.txt'));
+    await writeFile(join(corpusDir, 'steel.txt'), 'Steel Tariffs\n\nNew tariffs on rolled steel take effect in March.\n');
+    expect(await report).toEqual({ added: ['steel'], changed: [], removed: [], passages: none });
+    expect((await value<DocumentSummary[]>(call('listDocuments'))).map((d) => d.id)).toEqual(['ports', 'steel']);
+    expect((await find('never put this file')).documents).toEqual([]);
+    // Reopened, the loader skips (and reports) the link the same way.
+    await core.close();
+    core = await createCore({ dataDir: join(root, 'data'), corpusDir, bundledCorpusDir: BUNDLED, watch: true });
+    expect((await value<DocumentSummary[]>(call('listDocuments'))).map((d) => d.id)).toEqual(['ports', 'steel']);
   });
 
   it('reloads a changed file: passages are re-anchored and counted, search sees the new text', async () => {

@@ -52,6 +52,9 @@ export class CorpusWatcher {
       ignoreInitial: true,
       // Documents sit directly in the corpus folder; subfolders are not part of it.
       depth: 0,
+      // A link added while open must not make the corpus read a file outside it: the link itself
+      // is reported (its name reaches the batch, and the loader refuses to read through it).
+      followSymlinks: false,
       awaitWriteFinish: { stabilityThreshold: opts.stabilityMs ?? WRITE_STABILITY_MS, pollInterval: 50 },
       // Called for the folder itself too, which must not be ignored.
       ignored: (path: string) => {

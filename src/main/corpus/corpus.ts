@@ -1,5 +1,6 @@
 // The corpus loader: reads a folder of source files plus its manifest into normalised documents.
-import { readdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { GlossatorError } from '../../shared/result';
@@ -65,14 +66,14 @@ export async function loadCorpus(dir: string, options: LoadCorpusOptions = {}): 
   const { cache } = options;
   const pool = options.pool ?? readerPool();
   const entries = await readManifest(dir);
-  const names = (await readdir(dir, { withFileTypes: true }))
-    .filter((f) => f.isFile() && supportedExtension(f.name) !== null)
-    .map((f) => f.name)
-    .sort();
+  const listed = (await readdir(dir, { withFileTypes: true })).filter((f) => supportedExtension(f.name) !== null);
+  const names = listed.filter((f) => f.isFile()).map((f) => f.name).sort();
+  // A link could make the corpus read any file of the disk; the watcher skips them the same way.
+  const links = listed.filter((f) => f.isSymbolicLink()).map((f) => ({ source: f.name, message: symlinkMessage(f.name) }));
   const plan = await planLoad(dir, names, cache);
   const reads = new ReadAhead(dir, plan.filter((p) => p.cached === undefined).map((p) => p.source), pool);
   const documents: GlossDocument[] = [];
-  const problems: CorpusProblem[] = [];
+  const problems: CorpusProblem[] = [...links];
   const cachedIds = new Map(plan.map((p) => [p.source, p.cached?.id]));
   const ids = assignIds(plan.map((p) => p.source), (source) => cachedIds.get(source));
   const pacer = new Pacer();
@@ -159,11 +160,26 @@ export async function loadDocument(dir: string, fileName: string, manifestEntry?
   return withManifest(baseDocument(fileName, read, id), manifestEntry);
 }
 
+export const symlinkMessage = (fileName: string): string =>
+  `${fileName} was not read: it is a symbolic link, and Glossator reads only files that are in the corpus folder itself. Copy the file in instead.`;
+
+/**
+ * Opened with O_NOFOLLOW, so a file swapped for a link after the folder was listed (or one the
+ * watcher reports) is refused at the open itself, not after a separate check it could race.
+ */
 async function readBytes(dir: string, fileName: string): Promise<Uint8Array> {
+  const path = join(dir, fileName);
   try {
-    return await readFile(join(dir, fileName));
+    if (constants.O_NOFOLLOW === undefined && (await lstat(path)).isSymbolicLink()) throw Object.assign(new Error('link'), { code: 'ELOOP' });
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    try {
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP' || code === 'EMLINK') throw new GlossatorError('unsupported', symlinkMessage(fileName));
     throw new GlossatorError(code === 'ENOENT' ? 'not-found' : 'io-error', `${fileName} could not be read from the corpus folder (${code ?? (e as Error).message}).`);
   }
 }

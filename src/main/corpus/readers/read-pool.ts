@@ -46,6 +46,8 @@ interface Task {
 /** One worker and the task it is reading, if any. */
 interface Slot {
   worker: Worker;
+  /** Set once the worker has loaded its readers: a budget counts reading, not the worker's start. */
+  ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
 }
@@ -83,13 +85,14 @@ export class ReaderPool {
 
   private pump(): void {
     while (this.queue.length > 0) {
-      let slot = this.slots.find((s) => s.task === null);
-      if (slot === undefined && this.slots.length < this.size) slot = this.spawn();
+      if (this.slots.length < this.size && this.slots.every((s) => !s.ready || s.task !== null)) this.spawn();
+      const slot = this.slots.find((s) => s.ready && s.task === null);
       if (slot === undefined) return;
       this.start(slot, this.queue.shift()!);
     }
   }
 
+  /** Starts a worker; it is kept referenced (the process waits for it) until it says it is ready. */
   private spawn(): Slot {
     const { url, eval: evalCode } = workerEntry();
     const worker = new Worker(evalCode ?? url, {
@@ -98,9 +101,13 @@ export class ReaderPool {
       // The worker's own console output goes to the main process's; its stdin is not needed.
       stdin: false,
     });
-    const slot: Slot = { worker, task: null, timer: null };
-    worker.unref();
-    worker.on('message', (reply: ReadReply) => this.settle(slot, reply));
+    const slot: Slot = { worker, ready: false, task: null, timer: null };
+    worker.on('message', (reply: ReadReply | 'ready') => {
+      if (reply !== 'ready') return this.settle(slot, reply);
+      slot.ready = true;
+      slot.worker.unref();
+      this.pump();
+    });
     worker.on('error', (error: Error) => this.crash(slot, error));
     worker.on('exit', (code) => this.crash(slot, new Error(`the reader stopped (exit code ${code})`)));
     this.slots.push(slot);
@@ -148,6 +155,13 @@ export class ReaderPool {
     const reason = outOfMemory
       ? new GlossatorError('too-large', `${name} was not read: reading it needed more than ${this.budget.memoryMb} MB of memory (a huge or damaged file). It is left out; the rest of the corpus is unaffected.`)
       : new GlossatorError('internal', `${name} was not read: the reader stopped (${error.message}).`);
+    if (!slot.ready) {
+      // A worker that cannot even start would fail the same way again: every waiting read fails now.
+      const broken = new GlossatorError('internal', `The document reader could not start (${error.message}).`);
+      for (const waiting of this.queue.splice(0)) waiting.reject(broken);
+      void this.retire(slot, broken);
+      return;
+    }
     void this.retire(slot, reason).then(() => this.pump());
   }
 

@@ -14,6 +14,7 @@ export interface TextStats {
   wordCount: number;
 }
 
+/** Besides replies, the worker sends 'ready' once, when its readers are loaded. */
 export type ReadReply =
   | { id: number; ok: true; read: ReadResult; stats: TextStats }
   | { id: number; ok: false; error: { code: ErrorCode; message: string } };

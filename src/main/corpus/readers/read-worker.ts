@@ -23,3 +23,6 @@ port.on('message', (request: ReadRequest) => {
     }
   })().then((reply) => port.postMessage(reply));
 });
+
+// The readers are loaded (imports above): from now on a read's budget counts reading alone.
+port.postMessage('ready');
