@@ -7,6 +7,7 @@ export default defineConfig({
     // Documents are read in worker threads (read-pool.ts); a worker's first start under tsx takes
     // seconds on a loaded 2-core machine, which the 5 s default does not allow for.
     testTimeout: 30_000,
+    hookTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });
