@@ -70,7 +70,7 @@ describe('the corpus watcher', () => {
     expect((await find('never put this file')).documents).toEqual([]);
     // Reopened, the loader skips (and reports) the link the same way.
     await core.close();
-    core = await createCore({ dataDir: join(root, 'data'), corpusDir, bundledCorpusDir: BUNDLED, watch: true });
+    core = await createCore({ dataDir: join(root, 'data'), corpusDir, bundledCorpusDir: SEED_CORPUS, watch: true });
     expect((await value<DocumentSummary[]>(call('listDocuments'))).map((d) => d.id)).toEqual(['ports', 'steel']);
   });
 
