@@ -4,6 +4,17 @@ import { countOf } from '../shared/counts';
 
 type Out = { write(text: string): unknown };
 
+// Terminal escape sequences (CSI, OSC and other ESC forms), then any control character left over: C0, DEL,
+// C1 (U+0080–U+009F, which some terminals act on like ESC [) and the bidi embeddings, overrides and isolates
+// that can make a title print as something else. Line breaks and tabs go too: each row is one line.
+const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])?/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A document-derived string made safe to print on a terminal: no escape sequences, no control characters. */
+export function printable(text: string): string {
+  return text.replace(ESCAPES, '').replace(CONTROLS, ' ');
+}
+
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
@@ -14,13 +25,13 @@ export function printList(out: Out, docs: DocumentSummary[], tags: Tag[], json: 
     out.write(`${JSON.stringify(docs, null, 2)}\n`);
     return;
   }
-  const head = ['ID', 'WORDS', 'PASSAGES', ...tags.map((t) => t.name.toUpperCase()), 'TITLE'];
+  const head = ['ID', 'WORDS', 'PASSAGES', ...tags.map((t) => printable(t.name.toUpperCase())), 'TITLE'];
   const rows = docs.map((d) => [
-    d.id,
+    printable(d.id),
     String(d.wordCount),
     String(d.passageCount),
     ...tags.map((t) => String(countOf(d.tagCounts, t.id))),
-    d.title + (d.storeError ? '  [annotations unreadable]' : ''),
+    printable(d.title) + (d.storeError ? '  [annotations unreadable]' : ''),
   ]);
   out.write(`${table([head, ...rows])}\n`);
 }
@@ -41,14 +52,14 @@ export function printStats(out: Out, docs: DocumentSummary[], tags: Tag[], json:
     `${docs.length} documents, ${passages} passages, ${review} needing review`,
     `Reading coverage: ${read} of ${total} blocks (${total ? Math.round((100 * read) / total) : 0}%)`,
     '',
-    table([['TAG', 'PASSAGES'], ...Object.entries(perTag).map(([name, n]) => [name, String(n)])]),
-    ...unreadable.map((u) => `\nUnreadable annotations for ${u.id}: ${u.problem}`),
+    table([['TAG', 'PASSAGES'], ...Object.entries(perTag).map(([name, n]) => [printable(name), String(n)])]),
+    ...unreadable.map((u) => `\nUnreadable annotations for ${printable(u.id)}: ${printable(String(u.problem))}`),
   ];
   out.write(`${lines.join('\n')}\n`);
 }
 
 export function printImport(out: Out, report: ImportReport): void {
   out.write(`Imported ${report.imported}, merged ${report.merged}, not placed ${report.unmatched.length}.\n`);
-  if (report.tagsAdded.length > 0) out.write(`New tags: ${report.tagsAdded.join(', ')}\n`);
-  for (const u of report.unmatched) out.write(`  not placed: "${u.quote.slice(0, 80)}" (${u.source}): ${u.reason}\n`);
+  if (report.tagsAdded.length > 0) out.write(`New tags: ${printable(report.tagsAdded.join(', '))}\n`);
+  for (const u of report.unmatched) out.write(`  not placed: "${printable(u.quote.slice(0, 80))}" (${printable(u.source)}): ${printable(u.reason)}\n`);
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { printable, printList } from '../../src/cli/print';
 import { createCore } from '../../src/main/core/core';
 import { call, SEED_CORPUS, value } from './support/core-harness';
 
@@ -129,5 +130,29 @@ describe('glossator CLI on a changed corpus', () => {
     expect(code).toBe(0);
     expect(err).toContain('1 anchored, 0 moved, 1 need review, 0 orphaned');
     expect(out).toContain('000_4ab67b766fb33eed');
+  });
+});
+
+describe('CLI output of document-derived text', () => {
+  // Nothing a title carries may act on the terminal: escape sequences go whole, other controls become spaces.
+  const cases: [string, string, string][] = [
+    ['colour (CSI)', 'Red \u001b[31malert\u001b[0m title', 'Red alert title'],
+    ['clear screen', '\u001b[2J\u001b[HReport', 'Report'],
+    ['window title (OSC, BEL)', '\u001b]0;pwned\u0007Brief', 'Brief'],
+    ['hyperlink (OSC 8, ST)', '\u001b]8;;http://x\u001b\\link\u001b]8;;\u001b\\', 'link'],
+    ['lone ESC', 'a\u001bb', 'ab'],
+    ['C1 CSI', 'x\u009b31my', 'x 31my'],
+    ['bidi override', 'abc\u202Egnp.exe', 'abc gnp.exe'],
+    ['bidi isolate', '\u2066Tehran\u2069', ' Tehran '],
+    ['line break and tab', 'one\ntwo\tthree\r', 'one two three '],
+    ['Persian and Russian stay', 'روابط ایران و روسیه — Россия', 'روابط ایران و روسیه — Россия'],
+  ];
+  it.each(cases)('%s', (_name, title, shown) => {
+    expect(printable(title)).toBe(shown);
+    let out = '';
+    const doc = { id: 'd1', title, wordCount: 1, passageCount: 0, tagCounts: {}, needsReview: 0, coverage: { read: 0, total: 1 } };
+    printList({ write: (t: string) => (out += t) }, [doc as never], [], false);
+    expect(out).toContain(shown.trimEnd());
+    expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });
 });
