@@ -117,9 +117,11 @@ test('bad input gets a plain-words error and nothing is saved', async ({ glossat
   await workbench.select(PASSAGE);
   await workbench.page.keyboard.press('2');
   const note = workbench.passage(PASSAGE).getByRole('textbox', { name: 'Note' });
+  // A note over the limit is never sent: the panel says so as it is typed.
   await note.fill('x'.repeat(20_001));
   await note.blur();
-  await expect(workbench.alert).toContainText('A note may hold at most 20000 characters.');
+  await expect(workbench.passage(PASSAGE)).toContainText('20,001 / 20,000 characters: 1 over the limit, not saved.');
+  await expect(workbench.status).not.toHaveText('Note saved.');
   await workbench.screenshot('07-error');
   // A call the UI would never make is refused with a typed error, not an exception.
   const refused = await workbench.page.evaluate(() =>

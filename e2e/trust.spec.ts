@@ -94,16 +94,16 @@ test('a key on the visibly active passage says what it did, with Undo at hand; c
   await expect(item).toHaveAttribute('aria-current', 'true');
   await page.keyboard.press('3');
   await expect(workbench.tagChip(item, 'Hedging')).toHaveAttribute('aria-pressed', 'true');
-  await expect(workbench.status).toHaveText('Added Hedging to “strategic cooperation between Russia and…”.');
+  await expect(workbench.status).toHaveText('Added Hedging to “strategic cooperation between Russia…”.');
   await workbench.screenshot('trust-01-key-says-what-it-did');
   await page.getByRole('banner').getByRole('button', { name: 'Undo this change' }).click();
   await expect(workbench.tagChip(item, 'Hedging')).toHaveAttribute('aria-pressed', 'false');
   await expect(workbench.status).toHaveText(/^Undid: remove Hedging|^Undid: add Hedging/);
 
   await workbench.tagChip(item, 'Cooperation').click();
-  await expect(workbench.status).toHaveText('Added Cooperation to “strategic cooperation between Russia and…”.');
+  await expect(workbench.status).toHaveText('Added Cooperation to “strategic cooperation between Russia…”.');
   await workbench.tagChip(item, 'Cooperation').click();
-  await expect(workbench.status).toHaveText('Removed Cooperation from “strategic cooperation between Russia and…”.');
+  await expect(workbench.status).toHaveText('Removed Cooperation from “strategic cooperation between Russia…”.');
   expect(await pressed(workbench, item, 'Cooperation')).toBe('false');
 });
 
@@ -168,7 +168,7 @@ test('a note over the limit shows the limit, is never claimed saved, and survive
   await expect(workbench.status).not.toHaveText('Note saved.');
   await workbench.screenshot('trust-03-note-over-limit');
   await workbench.openDocument(DOC_001);
-  await expect(workbench.status).toHaveText(/The note on “strategic cooperation between Russia and…” is over the limit and was not saved; it is kept as a draft\./);
+  await expect(workbench.status).toHaveText(/The note on “strategic cooperation between Russia…” is over the limit and was not saved; it is kept as a draft\./);
   await workbench.openDocument(DOC_000);
   await expect(workbench.passage(PASSAGE).getByRole('textbox', { name: 'Note' })).toHaveValue('x'.repeat(20_005));
   // Shortened below the limit, it saves, and only then says so.
@@ -181,6 +181,7 @@ test('a note over the limit shows the limit, is never claimed saved, and survive
 });
 
 test('the status line is never stale and never cut off', async ({ glossator, workbench }) => {
+  test.setTimeout(60_000); // waits for the folder watcher
   const { page } = workbench;
   const SEED = '000_4ab67b766fb33eed.txt';
   const folder = await scratchCorpus([SEED, '004_602bfc5574c20f0a.txt']);
@@ -189,8 +190,9 @@ test('the status line is never stale and never cut off', async ({ glossator, wor
   await expect(workbench.documents.getByRole('button')).toHaveCount(2);
   await workbench.openDocument(DOC_000);
   await workbench.tag(PASSAGE, '3');
-  await expect(workbench.status).toHaveText(/^Tagged “strategic cooperation between Russia and…” as Hedging\.$/);
-  await workbench.openDocument(DOC_004);
+  await expect(workbench.status).toHaveText(/^Tagged “strategic cooperation between Russia…” as Hedging\.$/);
+  // In a scratch corpus without a manifest, 004's title comes from its text.
+  await workbench.openDocument(/^Despite speculation around Russian President/);
   await expect(workbench.status).toHaveText('');
 
   const file = join(folder, SEED);

@@ -20,7 +20,7 @@ import type {
   TagChange,
 } from './types';
 import type { Result } from './result';
-import { MAX_NOTE_LENGTH, MAX_PASSAGE_LENGTH, MAX_TAGS_PER_PASSAGE } from './limits';
+import { MAX_NOTE_LENGTH, MAX_PASSAGE_LENGTH, MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_PASSAGE, PANE_LIMITS } from './limits';
 import type { Method } from './methods';
 
 export {
@@ -37,9 +37,11 @@ import type { MenuCommand } from './methods';
 const id = z.string().min(1).max(200);
 const offset = z.number().int().nonnegative();
 const tagIds = z.array(id).max(MAX_TAGS_PER_PASSAGE);
+/** A pane width within the bounds the layout accepts. */
+export const paneWidth = (pane: 'left' | 'right') => z.number().int().min(PANE_LIMITS[pane].min).max(PANE_LIMITS[pane].max);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour must look like #1a2b3c.');
-const tagName = z.string().trim().min(1, 'A tag needs a name.').max(60, 'A tag name may hold at most 60 characters.');
-const description = z.string().max(2_000, 'A description may hold at most 2000 characters.');
+const tagName = z.string().trim().min(1, 'A tag needs a name.').max(MAX_TAG_NAME_LENGTH, `A tag name may hold at most ${MAX_TAG_NAME_LENGTH} characters.`);
+const description = z.string().max(MAX_TAG_DESCRIPTION_LENGTH, `A description may hold at most ${MAX_TAG_DESCRIPTION_LENGTH} characters.`);
 const shortcut = z.string().regex(/^[1-9]$/, 'A shortcut is one of the keys 1 to 9.').nullable();
 const iso = z.iso.datetime();
 
@@ -135,7 +137,7 @@ export const argSchemas = {
   getSettings: z.strictObject({}),
   updateSettings: z.strictObject({
     theme: z.enum(['system', 'light', 'dark']).optional(),
-    panes: z.strictObject({ left: z.number().int().min(160).max(800), right: z.number().int().min(220).max(900) }).optional(),
+    panes: z.strictObject({ left: paneWidth('left'), right: paneWidth('right') }).optional(),
     lastDocId: id.nullable().optional(),
     scroll: z.strictObject({ docId: id, block: z.number().int().nonnegative() }).optional(),
   }),

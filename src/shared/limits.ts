@@ -8,3 +8,9 @@ export const MAX_TAGS_PER_PASSAGE = 32;
 export const MAX_PASSAGE_LENGTH = 50_000;
 /** Context kept either side of a quote, as in hypothesis/client. */
 export const QUOTE_CONTEXT = 32;
+/** Longest tag name, in UTF-16 code units (trimmed). */
+export const MAX_TAG_NAME_LENGTH = 60;
+/** Longest tag description, in UTF-16 code units. */
+export const MAX_TAG_DESCRIPTION_LENGTH = 2_000;
+/** Pane widths in px the layout and the settings accept. */
+export const PANE_LIMITS = Object.freeze({ left: { min: 160, max: 800 }, right: { min: 220, max: 900 } });

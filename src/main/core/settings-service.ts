@@ -4,6 +4,8 @@ import { z } from 'zod';
 import type { Args } from '../../shared/contract';
 import type { Settings } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
+import { DEFAULT_SETTINGS } from '../../shared/defaults';
+import { paneWidth } from '../../shared/contract';
 import { JsonStore, type StoreIo } from '../store/json-store';
 import type { Migration } from '../store/migrations';
 
@@ -29,12 +31,7 @@ export const MAX_SCROLL_ENTRIES = 500;
 // Corpora stay out of Settings: the renderer reads them through listCorpora, as CorpusInfo.
 export type SettingsFile = { schemaVersion: typeof SETTINGS_FILE_VERSION } & Settings & { corpora: CorporaSettings };
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  theme: 'system',
-  panes: Object.freeze({ left: 260, right: 340 }),
-  lastDocId: null,
-  scroll: Object.freeze({}),
-});
+export { DEFAULT_SETTINGS };
 
 const corpusPath = z.string().min(1).max(4096);
 
@@ -42,7 +39,7 @@ const corpusPath = z.string().min(1).max(4096);
 const settingsFileSchema: z.ZodType<SettingsFile> = z.object({
   schemaVersion: z.literal(SETTINGS_FILE_VERSION),
   theme: z.enum(['system', 'light', 'dark']),
-  panes: z.object({ left: z.number().int().min(160).max(800), right: z.number().int().min(220).max(900) }),
+  panes: z.object({ left: paneWidth('left'), right: paneWidth('right') }),
   lastDocId: z.string().min(1).nullable(),
   scroll: z.record(z.string().min(1), z.number().int().nonnegative()),
   corpora: z.object({ current: corpusPath.nullable(), recent: z.array(corpusPath).max(MAX_RECENT_CORPORA) }),

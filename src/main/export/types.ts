@@ -14,12 +14,4 @@ export interface ExportSet {
   generator: { name: string; version: string };
 }
 
-export const DEFAULT_OPTIONS: DigestOptions = {
-  groupBy: 'tag',
-  tagIds: [],
-  docIds: [],
-  text: '',
-  includeNotes: true,
-  hashtags: false,
-  bom: false,
-};
+export { DEFAULT_DIGEST_OPTIONS as DEFAULT_OPTIONS } from '../../shared/defaults';

@@ -14,6 +14,8 @@ import type {
 } from '../../../shared/types';
 import { argSchemas } from '../../../shared/contract';
 import { GlossatorError } from '../../../shared/result';
+import { MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH } from '../../../shared/limits';
+import { suggestColor } from '../../../shared/defaults';
 import { describe } from '../../../shared/anchoring';
 import type { AnnotationService } from '../annotation-service';
 import type { Clock } from '../ports';
@@ -35,13 +37,11 @@ export interface ImportDeps {
   clock: Clock;
 }
 
-/** Okabe–Ito, in its usual order, without black: a black highlight would hide the text it marks. */
-export const IMPORT_COLOURS = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7'] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
-const TAG_NAME_MAX = 60;
-const DESCRIPTION_MAX = 2_000;
+const TAG_NAME_MAX = MAX_TAG_NAME_LENGTH;
+const DESCRIPTION_MAX = MAX_TAG_DESCRIPTION_LENGTH;
 
 interface Run {
   report: ImportReport;
@@ -210,10 +210,7 @@ function check<S extends z.ZodType>(schema: S, value: z.input<S>): z.output<S> {
   return parsed.data;
 }
 
-function nextColour(used: readonly string[]): string {
-  const uses = (c: string) => used.filter((u) => u === c).length;
-  return IMPORT_COLOURS.reduce((best, c) => (uses(c) < uses(best) ? c : best), IMPORT_COLOURS[0]);
-}
+const nextColour = suggestColor;
 
 /** At most 60 characters, cut between code points, trimmed. */
 function clipName(name: string): string {

@@ -6,6 +6,18 @@ export type Command = MenuCommand | 'focus-note' | 'delete-passage' | 'next-para
 export const isEditable = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
+/**
+ * Whether a plain key (a tag key, Delete) may act on passages from where it was pressed: the page
+ * itself, the reading pane or the passages panel — never a field, dialog, menu, the document list
+ * or the top bar, where the analyst is doing something else and a change would be unseen.
+ */
+export function passageKeysAllowed(target: EventTarget | null): boolean {
+  if (isEditable(target)) return false;
+  if (!(target instanceof Element) || target === document.body || target === document.documentElement) return true;
+  if (target.closest('dialog, [role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"], nav, header')) return false;
+  return target.closest('section.reader, aside.panel') !== null;
+}
+
 /** The command a key press asks for, or null. Plain keys never fire while typing in a field. */
 export function commandForKey(event: KeyboardEvent): Command | null {
   const mod = event.ctrlKey || event.metaKey;

@@ -65,8 +65,15 @@ interface Bounds {
   endOffset: number;
 }
 
-/** The text nodes and offsets that bound [start, end); separators between blocks fall inside. */
-function boundsOf(nodes: BlockNodes, start: number, end: number): Bounds | null {
+/** `offset` kept inside [0, length]: a DOM boundary past a node's end throws IndexSizeError. */
+const clamp = (offset: number, length: number): number => Math.min(length, Math.max(0, offset));
+
+/**
+ * The text nodes and offsets that bound [start, end); separators between blocks fall inside.
+ * Offsets are clamped inside their block's text node, so a range meant for other text (a stale
+ * jump, a passage past the end) is cut to the text that exists instead of throwing.
+ */
+export function boundsOf(nodes: BlockNodes, start: number, end: number): Bounds | null {
   const { blocks, texts } = nodes;
   if (blocks.length === 0 || end <= start) return null;
   const first = blockAt(blocks, start);
@@ -78,9 +85,9 @@ function boundsOf(nodes: BlockNodes, start: number, end: number): Bounds | null 
   if (!a || !b || !startContainer || !endContainer) return null;
   return {
     startContainer,
-    startOffset: Math.max(0, start - a.start),
+    startOffset: clamp(start - a.start, Math.min(a.end - a.start, startContainer.length)),
     endContainer,
-    endOffset: Math.min(b.end - b.start, Math.max(0, end - b.start)),
+    endOffset: clamp(end - b.start, Math.min(b.end - b.start, endContainer.length)),
   };
 }
 

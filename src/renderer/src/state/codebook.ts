@@ -1,6 +1,5 @@
 // Codebook operations for the editor, each recorded with its inverse so it can be undone.
 import type { Tag, TagChange } from '../../../shared/types';
-import { api } from '../lib/api';
 import type { CodebookActions } from './codebook-actions';
 import type { Workbench } from './workbench.svelte';
 
@@ -34,11 +33,11 @@ export class Codebook implements CodebookActions {
       async () => {
         const index = wb.tags.length;
         created = created
-          ? ((await wb.call(api().restoreTag({ tag: created, index }))) && created)
-          : await wb.call(api().createTag({ name, color, description }));
+          ? ((await wb.call(this.wb.client.restoreTag({ tag: created, index }))) && created)
+          : await wb.call(this.wb.client.createTag({ name, color, description }));
         return !!created;
       },
-      async () => !!created && !!(await wb.call(api().deleteTag({ tagId: created.id }))),
+      async () => !!created && !!(await wb.call(this.wb.client.deleteTag({ tagId: created.id }))),
     );
   }
 
@@ -47,7 +46,7 @@ export class Codebook implements CodebookActions {
     const before = this.tag(tagId);
     if (!before) return;
     const old: TagFields = Object.fromEntries(Object.keys(fields).map((k) => [k, before[k as keyof TagFields]]));
-    const set = (f: TagFields) => async () => !!(await wb.call(api().updateTag({ tagId, ...f })));
+    const set = (f: TagFields) => async () => !!(await wb.call(this.wb.client.updateTag({ tagId, ...f })));
     await this.apply(label, set(fields), set(old));
   }
 
@@ -72,7 +71,7 @@ export class Codebook implements CodebookActions {
     if (at < 0 || to < 0 || to >= before.length) return;
     const after = [...before];
     [after[at], after[to]] = [after[to]!, after[at]!];
-    const order = (ids: string[]) => async () => !!(await wb.call(api().reorderTags({ tagIds: ids })));
+    const order = (ids: string[]) => async () => !!(await wb.call(this.wb.client.reorderTags({ tagIds: ids })));
     await this.apply(`move “${this.tag(tagId)?.name}” ${delta < 0 ? 'up' : 'down'}`, order(after), order(before));
   }
 
@@ -91,18 +90,18 @@ export class Codebook implements CodebookActions {
         return !!result;
       },
       async () =>
-        !!(await wb.call(api().restoreTag({ tag, index }))) &&
-        !!(await wb.call(api().setPassageTags({ changes: beforeOf(changes) }))),
+        !!(await wb.call(this.wb.client.restoreTag({ tag, index }))) &&
+        !!(await wb.call(this.wb.client.setPassageTags({ changes: beforeOf(changes) }))),
     );
   }
 
   merge(sourceId: string, targetId: string): Promise<void> {
     const label = `merge “${this.tag(sourceId)?.name}” into “${this.tag(targetId)?.name}”`;
-    return this.removeTag(sourceId, label, async () => (await this.wb.call(api().mergeTags({ sourceId, targetId })))?.changes ?? null);
+    return this.removeTag(sourceId, label, async () => (await this.wb.call(this.wb.client.mergeTags({ sourceId, targetId })))?.changes ?? null);
   }
 
   remove(tagId: string): Promise<void> {
     const label = `delete tag “${this.tag(tagId)?.name}”`;
-    return this.removeTag(tagId, label, async () => (await this.wb.call(api().deleteTag({ tagId })))?.changes ?? null);
+    return this.removeTag(tagId, label, async () => (await this.wb.call(this.wb.client.deleteTag({ tagId })))?.changes ?? null);
   }
 }

@@ -1,6 +1,5 @@
 // Which corpus is open, the recent ones, and switching between them.
 import type { CorpusInfo } from '../../../shared/types';
-import { api } from '../lib/api';
 import type { Workbench } from './workbench.svelte';
 
 export class Corpora {
@@ -10,7 +9,7 @@ export class Corpora {
   constructor(private readonly wb: Workbench) {}
 
   async load(): Promise<void> {
-    const corpora = await this.wb.call(api().listCorpora({}));
+    const corpora = await this.wb.call(this.wb.client.listCorpora({}));
     if (!corpora) return;
     this.current = corpora.current;
     this.recent = corpora.recent;
@@ -20,7 +19,7 @@ export class Corpora {
   async open(path?: string): Promise<void> {
     const key = [this.current, ...this.recent].find((c) => c?.path === path)?.key;
     if (path !== undefined && key === undefined) return;
-    const opened = await api().openCorpus(key !== undefined ? { key } : {});
+    const opened = await this.wb.client.openCorpus(key !== undefined ? { key } : {});
     if (!opened.ok) {
       if (opened.error.code === 'cancelled') this.wb.notices.say('No corpus was opened.');
       else this.wb.notices.showError(opened.error);

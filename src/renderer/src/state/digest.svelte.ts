@@ -2,7 +2,7 @@
 import { CHART_FIGURES } from '../../../shared/chart-figures';
 import type { Charts, DigestOptions, ExportFormat } from '../../../shared/types';
 import type { Digest, SavedFile } from '../../../shared/contract';
-import { api } from '../lib/api';
+import type { GlossatorApi } from '../../../shared/contract';
 import { renderMarkdown, sanitizeSvg } from '../lib/markdown';
 import type { Notices } from './notices.svelte';
 
@@ -47,7 +47,10 @@ export class DigestPreview {
   private request = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly notices: Notices) {}
+  constructor(
+    private readonly client: GlossatorApi,
+    private readonly notices: Notices,
+  ) {}
 
   async show(): Promise<void> {
     this.open = true;
@@ -80,7 +83,7 @@ export class DigestPreview {
     this.busy = 'preview';
     this.saved = null;
     const options = this.plainOptions();
-    const [digest, charts] = await Promise.all([api().buildDigest({ options }), api().getCharts({ options })]);
+    const [digest, charts] = await Promise.all([this.client.buildDigest({ options }), this.client.getCharts({ options })]);
     if (mine !== this.request) return; // a newer preview is on its way
     this.busy = null;
     if (digest.ok) this.digest = digest.value;
@@ -92,7 +95,7 @@ export class DigestPreview {
   async export(format: ExportFormat): Promise<void> {
     this.busy = format;
     this.saved = null;
-    const result = await api().exportDigest({ format, options: this.plainOptions() });
+    const result = await this.client.exportDigest({ format, options: this.plainOptions() });
     this.busy = null;
     if (result.ok) {
       this.saved = result.value;

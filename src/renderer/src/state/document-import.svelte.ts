@@ -1,7 +1,6 @@
 // Importing documents into the open corpus, one file at a time, so a batch shows progress and can stop.
 import type { GlossError } from '../../../shared/result';
 import type { ImportedDocument } from '../../../shared/types';
-import { api } from '../lib/api';
 import type { Workbench } from './workbench.svelte';
 
 type Job = { name: string; run: () => Promise<{ ok: true; value: ImportedDocument } | { ok: false; error: GlossError }> };
@@ -27,15 +26,15 @@ export class DocumentImport {
 
   /** Asks for files with the system dialog, then imports them. */
   async choose(): Promise<void> {
-    const chosen = await this.wb.call(api().chooseDocumentFiles({}));
+    const chosen = await this.wb.call(this.wb.client.chooseDocumentFiles({}));
     if (!chosen || chosen.files.length === 0) return;
-    await this.runAll(chosen.files.map(({ token, name }) => ({ name, run: () => api().importDocument({ token }) })));
+    await this.runAll(chosen.files.map(({ token, name }) => ({ name, run: () => this.wb.client.importDocument({ token }) })));
   }
 
   /** Imports files dropped on the window; their bytes travel to main, which keeps the original. */
   async drop(files: File[]): Promise<void> {
     await this.runAll(
-      files.map((file) => ({ name: file.name, run: async () => api().importDocument({ name: file.name, base64: await base64Of(file) }) })),
+      files.map((file) => ({ name: file.name, run: async () => this.wb.client.importDocument({ name: file.name, base64: await base64Of(file) }) })),
     );
   }
 

@@ -1,6 +1,5 @@
 // Importing annotations or a codebook from other tools, and the report of what happened.
 import type { ImportFormat, ImportReport } from '../../../shared/types';
-import { api } from '../lib/api';
 import type { Workbench } from './workbench.svelte';
 
 export const IMPORT_FORMATS: { format: ImportFormat; label: string }[] = [
@@ -27,7 +26,7 @@ export class Importer {
 
   async run(format: ImportFormat): Promise<void> {
     this.busy = true;
-    const result = await api().importAnnotations({ format });
+    const result = await this.wb.client.importAnnotations({ format });
     this.busy = false;
     if (!result.ok) {
       if (result.error.code === 'cancelled') this.wb.notices.say('Nothing was imported.');

@@ -2,7 +2,7 @@
 import type { GlossDocument, PlacedAnnotation, TextPosition } from '../../../shared/types';
 import { checkRange, describe } from '../../../shared/anchoring';
 import { inQuotes } from '../../../shared/quote-marks';
-import { api } from '../lib/api';
+import { MAX_NOTE_LENGTH } from '../../../shared/limits';
 import { stored, type Workbench } from './workbench.svelte';
 
 export interface PendingPassage extends TextPosition {
@@ -12,10 +12,23 @@ export interface PendingPassage extends TextPosition {
 const sameRange = (a: TextPosition | null, b: TextPosition): boolean =>
   a !== null && a.start === b.start && a.end === b.end;
 
-const excerpt = (a: PlacedAnnotation): string => {
-  const q = a.target.quote.exact.replace(/\s+/g, ' ');
-  return inQuotes(q.length > 40 ? `${q.slice(0, 39)}…` : q);
-};
+/** A passage named in messages and undo labels: its quote, cut at a word near 40 characters. */
+export function excerpt(a: Pick<PlacedAnnotation, 'target'>): string {
+  const q = a.target.quote.exact.replace(/\s+/g, ' ').trim();
+  if (q.length <= 40) return inQuotes(q);
+  const cut = q.slice(0, 40);
+  const space = cut.lastIndexOf(' ');
+  return inQuotes(`${(space > 20 ? cut.slice(0, space) : cut.slice(0, 39)).trimEnd()}…`);
+}
+
+/** A note draft main has not saved (over the limit, or refused): kept so switching documents loses nothing. */
+export interface UnsavedNote {
+  docId: string;
+  annotationId: string;
+  note: string;
+  /** The passage's excerpt, for the message that says the draft was kept. */
+  passage: string;
+}
 
 /** `list` (in reading order) with `a` inserted where its start puts it, found by binary search. */
 function insertInReadingOrder(list: readonly PlacedAnnotation[], a: PlacedAnnotation): PlacedAnnotation[] {
@@ -43,6 +56,9 @@ export class PassageEditor {
   /** Provisional passages whose save has not been answered yet. */
   private readonly saving = new Set<string>();
 
+  /** Note drafts main has not saved, by annotation id. */
+  private readonly unsaved = new Map<string, UnsavedNote>();
+
   /**
    * Whether a passage is still being saved (shown before main has confirmed it). Not reactive by
    * itself: the saved passage replaces the provisional one, which re-renders whoever asked.
@@ -62,6 +78,10 @@ export class PassageEditor {
 
   constructor(private readonly wb: Workbench) {}
 
+  private get client() {
+    return this.wb.client;
+  }
+
   private tagName(tagId: string): string {
     return this.wb.tagsById.get(tagId)?.name ?? tagId;
   }
@@ -75,8 +95,9 @@ export class PassageEditor {
     return this.wb.serial(async () => {
       const existing = this.wb.annotations.find((a) => sameRange(a.range, passage));
       if (existing) {
-        if (!existing.tagIds.includes(tagId)) await this.writeTags(existing, [...existing.tagIds, tagId], `add ${this.tagName(tagId)}`);
         this.wb.activeId = existing.id;
+        if (!existing.tagIds.includes(tagId)) await this.writeTags(existing, [...existing.tagIds, tagId], `add ${this.tagName(tagId)}`);
+        else this.wb.notices.say(`${excerpt(existing)} is already tagged ${this.tagName(tagId)}.`);
         return;
       }
       await this.create(passage, tagId);
@@ -113,7 +134,7 @@ export class PassageEditor {
     this.saving.add(shown.id);
     wb.annotations = insertInReadingOrder(wb.annotations, shown);
     wb.activeId = shown.id;
-    const created = await wb.call(api().createAnnotation({ docId: doc.id, ...passage, tagIds: [tagId] }));
+    const created = await wb.call(this.client.createAnnotation({ docId: doc.id, ...passage, tagIds: [tagId] }));
     this.saving.delete(shown.id);
     const swap = (to: PlacedAnnotation | null) => {
       wb.annotations = to ? wb.annotations.map((a) => (a.id === shown.id ? to : a)) : wb.annotations.filter((a) => a.id !== shown.id);
@@ -127,12 +148,12 @@ export class PassageEditor {
     wb.undo.record({
       label,
       docId: doc.id,
-      undo: async () => !!(await wb.call(api().deleteAnnotation({ docId: doc.id, annotationId: created.id }))),
-      redo: async () => !!(await wb.call(api().restoreAnnotation({ annotation: stored(created) }))),
+      undo: async () => !!(await wb.call(this.client.deleteAnnotation({ docId: doc.id, annotationId: created.id }))),
+      redo: async () => !!(await wb.call(this.client.restoreAnnotation({ annotation: stored(created) }))),
     });
     if (wb.doc?.id !== doc.id) return; // the analyst moved on to another document meanwhile
     swap(created);
-    wb.notices.say(`Tagged as ${this.tagName(tagId)}.`);
+    wb.notices.say(`Tagged ${excerpt(created)} as ${this.tagName(tagId)}.`, { undoable: true });
   }
 
   toggleTag(annotationId: string, tagId: string): Promise<void> {
@@ -147,33 +168,63 @@ export class PassageEditor {
     });
   }
 
+  /** Writes a passage's tags and says what changed, e.g. "Added Hedging to “…”." */
   private async writeTags(a: PlacedAnnotation, tagIds: string[], what: string): Promise<void> {
     const wb = this.wb;
     const { docId, id: annotationId, tagIds: before } = a;
     // Painted at once; put back as it was if main refuses.
     this.replace({ ...a, tagIds });
-    const updated = await wb.call(api().updateAnnotation({ docId, annotationId, tagIds }));
+    const updated = await wb.call(this.client.updateAnnotation({ docId, annotationId, tagIds }));
     if (!updated) {
       if (wb.annotations.some((x) => x.id === annotationId)) this.replace(a);
       return;
     }
     this.replace(updated);
-    const set = (ids: string[]) => async () => !!(await wb.call(api().updateAnnotation({ docId, annotationId, tagIds: ids })));
+    const set = (ids: string[]) => async () => !!(await wb.call(this.client.updateAnnotation({ docId, annotationId, tagIds: ids })));
     wb.undo.record({ label: `${what} on ${excerpt(a)}`, docId, undo: set(before), redo: set(tagIds) });
     wb.refreshSummariesSoon();
+    const added = tagIds.filter((t) => !before.includes(t)).map((t) => this.tagName(t));
+    const removed = before.filter((t) => !tagIds.includes(t)).map((t) => this.tagName(t));
+    const parts = [added.length ? `Added ${added.join(', ')} to` : '', removed.length ? `Removed ${removed.join(', ')} from` : ''];
+    wb.notices.say(`${parts.filter(Boolean).join('; ')} ${excerpt(a)}.`, { undoable: true });
   }
 
-  saveNote(id: string, note: string): Promise<boolean> {
+  /** The draft of a note main has not saved, if any: the panel shows it instead of the saved note. */
+  draftOf(annotationId: string): string | null {
+    return this.unsaved.get(this.resolve(annotationId))?.note ?? null;
+  }
+
+  /** Note drafts of a document that main has not saved. */
+  unsavedIn(docId: string): UnsavedNote[] {
+    return [...this.unsaved.values()].filter((u) => u.docId === docId);
+  }
+
+  /**
+   * Saves a passage's note; says "Note saved." only once main has confirmed it. A note over the
+   * limit is not sent: it is kept as a draft (the panel shows the limit), as is one main refuses.
+   * Works for a passage of a document no longer open, so a save that lands after a switch is kept.
+   */
+  saveNote(passage: PlacedAnnotation, note: string): Promise<boolean> {
     return this.wb.serial(async () => {
       const wb = this.wb;
-      const annotationId = this.resolve(id);
-      const a = wb.annotations.find((x) => x.id === annotationId);
-      if (!a || a.note === note) return true;
+      const annotationId = this.resolve(passage.id);
+      const a = wb.annotations.find((x) => x.id === annotationId) ?? (annotationId === passage.id ? passage : null);
+      if (!a) return false; // a provisional passage whose save failed: it is gone
+      const keep = () => {
+        this.unsaved.set(annotationId, { docId: a.docId, annotationId, note, passage: excerpt(a) });
+        return false;
+      };
+      if (note.length > MAX_NOTE_LENGTH) return keep();
+      if (a.note === note) {
+        this.unsaved.delete(annotationId);
+        return true;
+      }
       const { docId } = a;
-      const updated = await wb.call(api().updateAnnotation({ docId, annotationId, note }));
-      if (!updated) return false;
+      const updated = await wb.call(this.client.updateAnnotation({ docId, annotationId, note }));
+      if (!updated) return keep();
+      this.unsaved.delete(annotationId);
       this.replace(updated);
-      const set = (text: string) => async () => !!(await wb.call(api().updateAnnotation({ docId, annotationId, note: text })));
+      const set = (text: string) => async () => !!(await wb.call(this.client.updateAnnotation({ docId, annotationId, note: text })));
       const entry = { label: `edit the note on ${excerpt(a)}`, docId, undo: set(a.note), redo: set(note), coalesceKey: `note:${annotationId}` };
       // A typing burst is one step: keep the first "before", take the latest "after".
       wb.undo.record(entry, (previous) => ({ ...previous, redo: entry.redo }));
@@ -188,17 +239,18 @@ export class PassageEditor {
       const annotationId = this.resolve(id);
       const a = wb.annotations.find((x) => x.id === annotationId);
       if (!a) return;
-      const done = await wb.call(api().deleteAnnotation({ docId: a.docId, annotationId }));
+      const done = await wb.call(this.client.deleteAnnotation({ docId: a.docId, annotationId }));
       if (!done) return;
       wb.annotations = wb.annotations.filter((x) => x.id !== annotationId);
       if (wb.activeId === annotationId) wb.activeId = null;
       wb.undo.record({
         label: `delete ${excerpt(a)}`,
         docId: a.docId,
-        undo: async () => !!(await wb.call(api().restoreAnnotation({ annotation: stored(a) }))),
-        redo: async () => !!(await wb.call(api().deleteAnnotation({ docId: a.docId, annotationId }))),
+        undo: async () => !!(await wb.call(this.client.restoreAnnotation({ annotation: stored(a) }))),
+        redo: async () => !!(await wb.call(this.client.deleteAnnotation({ docId: a.docId, annotationId }))),
       });
-      wb.notices.say('Passage deleted.');
+      this.unsaved.delete(annotationId);
+      wb.notices.say(`Deleted ${excerpt(a)}.`, { undoable: true });
       wb.refreshSummariesSoon();
     });
   }

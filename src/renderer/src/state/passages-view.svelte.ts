@@ -1,6 +1,6 @@
 // The cross-corpus "Passages" view: which tags filter it, the rows main answers, and their sort order.
 import type { PassageRow, Tag } from '../../../shared/types';
-import { api } from '../lib/api';
+import type { GlossatorApi } from '../../../shared/contract';
 import type { Notices } from './notices.svelte';
 
 export type PassageSortKey = 'document' | 'tag' | 'created' | 'modified';
@@ -26,6 +26,7 @@ export class PassagesViewState {
    *   "tag" sort and prunes filters on tags that no longer exist.
    */
   constructor(
+    private readonly client: GlossatorApi,
     private readonly notices: Notices,
     private readonly codebook: () => Tag[] = () => [],
   ) {}
@@ -38,7 +39,7 @@ export class PassagesViewState {
     const mine = ++this.seq;
     this.busy = true;
     // A plain array: the bridge cannot clone the reactive proxy behind `tagIds`.
-    const result = await api().listPassages({ tagIds: [...this.tagIds] });
+    const result = await this.client.listPassages({ tagIds: [...this.tagIds] });
     if (mine !== this.seq) return; // a newer filter has been asked for meanwhile
     this.busy = false;
     if (result.ok) {

@@ -1,6 +1,5 @@
 // The review queue: passages that moved, need review, or lost their document, and what the analyst decides.
 import type { ReviewItem } from '../../../shared/types';
-import { api } from '../lib/api';
 import type { Workbench } from './workbench.svelte';
 
 export class ReviewQueue {
@@ -12,7 +11,7 @@ export class ReviewQueue {
   constructor(private readonly wb: Workbench) {}
 
   async load(): Promise<void> {
-    const items = await this.wb.call(api().listReview({}));
+    const items = await this.wb.call(this.wb.client.listReview({}));
     if (items) this.items = items;
     this.loaded = true;
   }
@@ -23,12 +22,12 @@ export class ReviewQueue {
   }
 
   async confirm(item: ReviewItem): Promise<void> {
-    const done = await this.wb.call(api().confirmMove({ docId: item.passage.docId, annotationId: item.passage.id }));
+    const done = await this.wb.call(this.wb.client.confirmMove({ docId: item.passage.docId, annotationId: item.passage.id }));
     if (done) await this.after('Move confirmed.');
   }
 
   async remove(item: ReviewItem): Promise<void> {
-    const done = await this.wb.call(api().deleteAnnotation({ docId: item.passage.docId, annotationId: item.passage.id }));
+    const done = await this.wb.call(this.wb.client.deleteAnnotation({ docId: item.passage.docId, annotationId: item.passage.id }));
     if (done) await this.after('Passage deleted.');
   }
 
@@ -42,7 +41,7 @@ export class ReviewQueue {
     const item = this.reattaching;
     if (!item) return;
     const done = await this.wb.call(
-      api().reattach({ docId: item.passage.docId, annotationId: item.passage.id, ...selection }),
+      this.wb.client.reattach({ docId: item.passage.docId, annotationId: item.passage.id, ...selection }),
     );
     if (!done) return;
     this.reattaching = null;

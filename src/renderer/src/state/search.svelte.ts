@@ -4,7 +4,7 @@
 // (see SearchResults). The hits of any other document are fetched when it is needed: when the
 // reader opens it (hitsIn) or the panel asks for them (showHits).
 import type { SearchDocumentHits, SearchHit, SearchOptions, SearchResults, TextPosition } from '../../../shared/types';
-import { api } from '../lib/api';
+import type { GlossatorApi } from '../../../shared/contract';
 import type { Notices } from './notices.svelte';
 
 /** Pause after the last keystroke before the corpus is searched. */
@@ -40,7 +40,10 @@ export class SearchState {
   /** Number of the latest request; an answer to any earlier one is stale and dropped. */
   private seq = 0;
 
-  constructor(private readonly notices: Notices) {}
+  constructor(
+    private readonly client: GlossatorApi,
+    private readonly notices: Notices,
+  ) {}
 
   /** Sets the query and searches shortly after the analyst stops typing; an empty query clears the hits. */
   setQuery(q: string): void {
@@ -72,7 +75,7 @@ export class SearchState {
     // A plain object: the bridge cannot clone the reactive proxy behind `options`.
     const { wholeWord, caseSensitive, diacriticSensitive } = this.options;
     const args = { query, wholeWord, caseSensitive, diacriticSensitive };
-    const result = await api().search(args);
+    const result = await this.client.search(args);
     if (mine !== this.seq) return; // a newer search (or a clear) has superseded this one
     this.busy = false;
     if (!result.ok) {
@@ -119,7 +122,7 @@ export class SearchState {
     if (args === null || this.asked.has(docId)) return;
     this.asked.add(docId);
     const mine = this.seq;
-    const result = await api().search({ ...args, docId });
+    const result = await this.client.search({ ...args, docId });
     if (mine !== this.seq) return;
     if (!result.ok) {
       this.notices.showError(result.error);

@@ -1,7 +1,8 @@
 // The application shell: every state object, which view is showing, and the command dispatcher.
-import type { Theme } from '../../../shared/types';
+import type { CorpusChangeReport, Theme } from '../../../shared/types';
+import type { GlossatorApi } from '../../../shared/contract';
 import type { Command } from '../lib/commands';
-import { api } from '../lib/api';
+import { MAX_NOTE_LENGTH } from '../../../shared/limits';
 import { Workbench } from './workbench.svelte';
 import { PassageEditor } from './passage-editor';
 import { Codebook } from './codebook';
@@ -25,17 +26,17 @@ export interface ReaderControl {
 const THEMES: Partial<Record<Command, Theme>> = { 'theme-system': 'system', 'theme-light': 'light', 'theme-dark': 'dark' };
 
 export class Shell {
-  readonly wb = new Workbench();
-  readonly editor = new PassageEditor(this.wb);
-  readonly codebook = new Codebook(this.wb);
-  readonly reading = new Reading(this.wb);
-  readonly digest = new DigestPreview(this.wb.notices);
-  readonly search = new SearchState(this.wb.notices);
-  readonly passages = new PassagesViewState(this.wb.notices, () => this.wb.tags);
-  readonly importer = new Importer(this.wb);
-  readonly corpora = new Corpora(this.wb);
-  readonly documents = new DocumentImport(this.wb);
-  readonly review = new ReviewQueue(this.wb);
+  readonly wb: Workbench;
+  readonly editor: PassageEditor;
+  readonly codebook: Codebook;
+  readonly reading: Reading;
+  readonly digest: DigestPreview;
+  readonly search: SearchState;
+  readonly passages: PassagesViewState;
+  readonly importer: Importer;
+  readonly corpora: Corpora;
+  readonly documents: DocumentImport;
+  readonly review: ReviewQueue;
 
   leftTab = $state<'documents' | 'search'>('documents');
   view = $state<CenterView>('reader');
@@ -44,19 +45,27 @@ export class Shell {
   focusSearch: () => void = () => {};
   editActiveNote: () => void = () => {};
 
-  modal = $derived(this.digest.open || this.codebookOpen || this.importer.open);
+  /** A dialog owns the keyboard: plain keys and passage commands do nothing behind it. */
+  modal = $derived.by(() => this.digest.open || this.codebookOpen || this.importer.open);
 
-  constructor() {
-    this.wb.onOpened = (docId) => {
-      void this.reading.loadCoverage(docId);
-      void this.reading.rememberDocument(docId);
-    };
+  /** @param client the main-process API: the preload bridge in the app, a fake in unit tests */
+  constructor(readonly client: GlossatorApi) {
+    const wb = (this.wb = new Workbench(client));
+    this.editor = new PassageEditor(wb);
+    this.codebook = new Codebook(wb);
+    this.reading = new Reading(wb);
+    this.digest = new DigestPreview(client, wb.notices);
+    this.search = new SearchState(client, wb.notices);
+    this.passages = new PassagesViewState(client, wb.notices, () => wb.tags);
+    this.importer = new Importer(wb);
+    this.corpora = new Corpora(wb);
+    this.documents = new DocumentImport(wb);
+    this.review = new ReviewQueue(wb);
   }
 
   async start(): Promise<void> {
     const settings = await this.reading.load();
-    const last = settings.lastDocId;
-    await Promise.all([this.corpora.load(), this.wb.init(last, last ? (settings.scroll[last] ?? null) : null)]);
+    await Promise.all([this.corpora.load(), this.wb.init(settings.lastDocId)]);
     const damaged = this.wb.documents.filter((d) => d.storeError);
     if (damaged.length > 0) {
       const titles = damaged.map((d) => `“${d.title}”`).join(', ');
@@ -70,25 +79,38 @@ export class Shell {
     if (this.view === 'review') await this.review.load();
   }
 
+  /** Opens a document from the list; says so if a note draft left behind could not be saved. */
   async openDocument(docId: string): Promise<void> {
     this.view = 'reader';
-    await this.wb.open(docId);
+    const left = this.wb.doc?.id;
+    if (await this.wb.open(docId)) this.reportUnsaved(left);
   }
 
   async revealPassage(docId: string, annotationId: string): Promise<void> {
     this.view = 'reader';
+    const left = this.wb.doc?.id;
     await this.wb.reveal(docId, annotationId);
+    if (this.wb.doc?.id !== left) this.reportUnsaved(left);
+  }
+
+  /** After leaving a document: name the notes whose drafts main has not saved (they are kept). */
+  private reportUnsaved(left: string | undefined): void {
+    if (!left || left === this.wb.doc?.id) return;
+    const drafts = this.editor.unsavedIn(left);
+    if (drafts.length === 0) return;
+    const one = drafts.length === 1 ? drafts[0]! : null;
+    const why = one && one.note.length > MAX_NOTE_LENGTH ? ' is over the limit and' : '';
+    this.wb.notices.say(
+      one ? `The note on ${one.passage}${why} was not saved; it is kept as a draft.` : `${drafts.length} notes were not saved; they are kept as drafts.`,
+    );
   }
 
   /** Main says the corpus folder changed: refresh, tell the analyst, and offer the review queue. */
-  async corpusChanged(report: { added: string[]; changed: string[]; removed: string[]; passages: { moved: number; needsReview: number; orphaned: number } }): Promise<void> {
+  async corpusChanged(report: CorpusChangeReport): Promise<void> {
     await this.wb.corpusChanged(report.changed, report.removed);
     await this.corpora.load();
     if (this.view === 'review') await this.review.load();
-    const files = [`${report.added.length} added`, `${report.changed.length} changed`, `${report.removed.length} removed`];
-    const { moved, needsReview, orphaned } = report.passages;
-    const review = moved + needsReview + orphaned > 0 ? ` Passages to review: ${moved} moved, ${needsReview} need review, ${orphaned} orphaned.` : '';
-    this.wb.notices.say(`Corpus updated: ${files.join(', ')}.${review}`);
+    this.wb.notices.say(corpusMessage(report));
   }
 
   async run(command: Command): Promise<void> {
@@ -135,11 +157,32 @@ export class Shell {
 
   /** Subscribes to main's corpus-change events; answers the unsubscribe function. */
   listen(): () => void {
-    const offMenu = api().onMenuCommand((command) => void this.run(command));
-    const offCorpus = api().onCorpusChanged((report) => void this.corpusChanged(report));
+    const offMenu = this.client.onMenuCommand((command) => void this.run(command));
+    const offCorpus = this.client.onCorpusChanged((report) => void this.corpusChanged(report));
     return () => {
       offMenu();
       offCorpus();
     };
   }
+}
+
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What a change of the corpus folder did, in full and short enough for the status line: only the
+ * counts that are not zero, e.g. "Corpus updated: 1 changed. To review: 1 moved, 1 needs review."
+ */
+export function corpusMessage(report: CorpusChangeReport): string {
+  const files = [
+    report.added.length ? `${report.added.length} added` : '',
+    report.changed.length ? `${report.changed.length} changed` : '',
+    report.removed.length ? `${report.removed.length} removed` : '',
+  ].filter(Boolean);
+  const { moved, needsReview, orphaned } = report.passages;
+  const review = [
+    moved ? `${moved} moved` : '',
+    needsReview ? count(needsReview, 'needs review', 'need review') : '',
+    orphaned ? `${orphaned} orphaned` : '',
+  ].filter(Boolean);
+  return `Corpus updated: ${files.length ? files.join(', ') : 'no document changed'}.${review.length ? ` To review: ${review.join(', ')}.` : ''}`;
 }

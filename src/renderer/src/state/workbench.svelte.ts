@@ -1,9 +1,10 @@
-// The workbench's state: corpus list, codebook, open document, its passages, the active one, and undo.
+// The workbench's state: corpus list, codebook, open document (text, passages, read marks), the active passage, undo.
 import type { Annotation, DocumentSummary, GlossDocument, PlacedAnnotation, Tag, TextPosition } from '../../../shared/types';
 import type { Result } from '../../../shared/result';
-import { api } from '../lib/api';
+import type { GlossatorApi } from '../../../shared/contract';
 import { UndoStack, type UndoEntry } from '../lib/undo-stack';
 import { Notices } from './notices.svelte';
+import { ReaderController } from './reader-controller';
 
 /** A placed passage stripped back to what is stored, e.g. to restore it after a delete. */
 export function stored(a: PlacedAnnotation): Annotation {
@@ -18,11 +19,8 @@ export class Workbench {
   doc = $state.raw<GlossDocument | null>(null);
   annotations = $state.raw<PlacedAnnotation[]>([]);
   activeId = $state<string | null>(null);
-  /** Bumped to ask the reader to scroll to and flash `focusTarget`. */
-  focusRequest = $state(0);
-  focusTarget = $state<TextPosition | null>(null);
-  /** A block to scroll to once the document is shown (restoring the last position). */
-  scrollToBlock = $state<number | null>(null);
+  /** Block indices marked read in the open document. */
+  read = $state.raw<number[]>([]);
   ready = $state(false);
   readonly notices = new Notices();
   history = $state({ canUndo: false, canRedo: false, nextUndo: null as string | null });
@@ -31,10 +29,19 @@ export class Workbench {
       this.history = { canUndo: this.undo.canUndo, canRedo: this.undo.canRedo, nextUndo: this.undo.nextUndo };
     },
   });
-  /** Called whenever a document has been opened (coverage and "last document" follow it). */
-  onOpened: (docId: string) => void = () => {};
+  /** Number of the latest open(): an answer to an earlier one is stale and dropped. */
+  private opening = 0;
   /** Edits run one after another, so a fast second keypress sees the passage the first one made. */
   private chain: Promise<unknown> = Promise.resolve();
+
+  /**
+   * @param client the main-process API (the preload bridge in the app, a fake in unit tests)
+   * @param reader jumps into the reading text, handed to the reader once
+   */
+  constructor(
+    readonly client: GlossatorApi,
+    readonly reader: ReaderController = new ReaderController(),
+  ) {}
 
   tagsById = $derived(new Map(this.tags.map((t) => [t.id, t])));
   summary = $derived(this.documents.find((d) => d.id === this.doc?.id) ?? null);
@@ -54,12 +61,13 @@ export class Workbench {
     return run;
   }
 
-  async init(lastDocId: string | null, block: number | null): Promise<void> {
-    const [tags, documents] = await Promise.all([this.call(api().listTags({})), this.call(api().listDocuments({}))]);
+  /** Loads codebook and list and opens the last document (the reader restores its own position). */
+  async init(lastDocId: string | null): Promise<void> {
+    const [tags, documents] = await Promise.all([this.call(this.client.listTags({})), this.call(this.client.listDocuments({}))]);
     this.tags = tags ?? [];
     this.documents = documents ?? [];
     const start = this.documents.find((d) => d.id === lastDocId) ?? this.documents[0];
-    if (start) await this.open(start.id, start.id === lastDocId ? block : null);
+    if (start) await this.open(start.id);
     this.ready = true;
   }
 
@@ -88,36 +96,50 @@ export class Workbench {
     }
   }
 
-  async open(docId: string, block: number | null = null): Promise<void> {
+  /**
+   * Shows a document: its text, passages and read marks, fetched together. A later open() wins
+   * over an earlier one still in flight; switching to another document clears the status line,
+   * which spoke of the previous one. Answers whether this document is now the open one.
+   */
+  async open(docId: string): Promise<boolean> {
+    const mine = ++this.opening;
     const started = performance.now();
-    const [doc, annotations] = await Promise.all([
-      this.call(api().getDocument({ docId })),
-      this.call(api().listAnnotations({ docId })),
+    const [doc, annotations, coverage] = await Promise.all([
+      this.call(this.client.getDocument({ docId })),
+      this.call(this.client.listAnnotations({ docId })),
+      this.call(this.client.getCoverage({ docId })),
     ]);
     // User Timing, so profiles and the bench can tell waiting for main from showing the document.
     performance.measure('glossator:fetch-document', { start: started, detail: docId });
-    if (!doc) return;
+    if (mine !== this.opening) return false; // the analyst asked for another document meanwhile
+    if (!doc) return false;
+    if (this.doc?.id !== doc.id) {
+      this.notices.clearStatus();
+      this.reader.cancel();
+    }
     this.doc = doc;
     this.annotations = annotations ?? [];
+    this.read = coverage?.read ?? [];
     this.activeId = null;
-    this.scrollToBlock = block;
-    this.onOpened(docId);
+    void this.call(this.client.updateSettings({ lastDocId: docId }));
+    return true;
   }
 
   /** Re-reads what main holds after an operation that may have touched several places. */
   async reload(): Promise<void> {
     const [tags, documents, annotations] = await Promise.all([
-      this.call(api().listTags({})),
-      this.call(api().listDocuments({})),
-      this.doc ? this.call(api().listAnnotations({ docId: this.doc.id })) : Promise.resolve(null),
+      this.call(this.client.listTags({})),
+      this.call(this.client.listDocuments({})),
+      this.doc ? this.call(this.client.listAnnotations({ docId: this.doc.id })) : Promise.resolve(null),
     ]);
     if (tags) this.tags = tags;
     if (documents) this.documents = documents;
     if (annotations) this.annotations = annotations;
   }
 
+  /** Refreshes the list's counts and coverage. */
   async refreshSummaries(): Promise<void> {
-    const documents = await this.call(api().listDocuments({}));
+    const documents = await this.call(this.client.listDocuments({}));
     if (documents) this.documents = documents;
   }
 
@@ -141,28 +163,33 @@ export class Workbench {
     });
   }
 
+  /** Makes a passage the active one and jumps to it in the text. */
   focus(annotationId: string): void {
     this.activeId = annotationId;
     const range = this.annotations.find((a) => a.id === annotationId)?.range;
     if (range) this.show(range);
   }
 
-  /** Scrolls the reader to a range of the open document and flashes it. */
+  /** Scrolls the reader to a range of the open document and flashes it, once. */
   show(range: TextPosition): void {
-    this.focusTarget = range;
-    this.focusRequest++;
+    if (this.doc) this.reader.jump({ docId: this.doc.id, range: { start: range.start, end: range.end } });
   }
 
   /** Opens a document (if needed) and shows a range in it, e.g. a search hit. */
   async revealRange(docId: string, range: TextPosition): Promise<void> {
-    if (this.doc?.id !== docId) await this.open(docId);
+    if (this.doc?.id !== docId && !(await this.open(docId))) return;
     this.show(range);
   }
 
   /** Opens a document (if needed) and jumps to one of its passages. */
   async reveal(docId: string, annotationId: string): Promise<void> {
-    if (this.doc?.id !== docId) await this.open(docId);
+    if (this.doc?.id !== docId && !(await this.open(docId))) return;
     if (this.annotations.some((a) => a.id === annotationId)) this.focus(annotationId);
+  }
+
+  /** Clears the active passage (the analyst clicked plain text): keys then act on nothing unseen. */
+  deactivate(): void {
+    this.activeId = null;
   }
 
   /** Moves to the next (+1) or previous (-1) placed passage after/before the active one. */
