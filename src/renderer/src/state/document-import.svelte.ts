@@ -63,9 +63,10 @@ export class DocumentImport {
     this.running = false;
     this.current = '';
     await this.wb.refreshSummaries();
-    const failed = this.failures.length ? `, ${this.failures.length} could not be imported` : '';
-    this.wb.notices.say(`${stopped ? 'Stopped: ' : ''}${this.imported.length} of ${this.total} documents imported${failed}.`);
+    // The first new document opens before the report, which would otherwise be cleared with the old one.
     const first = this.imported[0];
     if (first) await this.wb.open(first.docId);
+    const failed = this.failures.length ? `, ${this.failures.length} could not be imported` : '';
+    this.wb.notices.say(`${stopped ? 'Stopped: ' : ''}${this.imported.length} of ${this.total} documents imported${failed}.`);
   }
 }
