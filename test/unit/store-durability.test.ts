@@ -3,17 +3,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AnnotationStore } from '../../src/main/store/annotation-store';
-import { describeOsError, fsyncDir } from '../../src/main/store/durable-adapter';
+import { describeOsError, fsyncDir } from '../../src/main/store/durable-write';
 import { annotationFileSchema } from '../../src/main/store/schemas';
 import { annotation, removeTempDirs, tempDataDir } from './store-helpers';
 
 afterEach(removeTempDirs);
 
-// Each save goes through write-file-atomic: it opens a temp file with a unique name next to the
-// target ("<doc>.json.<hash>"), writes the whole JSON, fsyncs it, closes it and renames it over
-// the target, queueing concurrent saves to the same path. Rename replaces the directory entry
+// Each save goes through writeDurably: it opens a temp file with a unique name next to the
+// target ("<doc>.json.tmp-<pid>-<n>"), writes the whole JSON, fsyncs it, closes it and renames it
+// over the target; the store queues concurrent saves to the same path. Rename replaces the directory entry
 // atomically, so a reader opens either the old or the new file, never a half-written one. The
-// adapter then fsyncs the containing directory so the rename itself survives a power cut.
+// writer then fsyncs the containing directory so the rename itself survives a power cut.
 describe('durable writes', () => {
   it('leaves no temp files next to the data', async () => {
     const dataDir = await tempDataDir();

@@ -1,12 +1,12 @@
 // Imports one document into the open corpus: the original file is copied unchanged, then read like any corpus file.
-import { open, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import type { ImportedDocument } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
 import { baseDocument, idOf } from '../corpus/corpus';
 import { MAX_DOCUMENT_BYTES, SUPPORTED_EXTENSIONS, supportedExtension } from '../corpus/readers';
 import { readerPool } from '../corpus/readers/read-pool';
-import { describeOsError, fsyncDir } from '../store/durable-adapter';
+import { WriteFailedError, describeOsError, writeDurably } from '../store/durable-write';
 import { isDocumentName } from './workspace-corpora';
 import type { LiveCorpus } from './live-corpus';
 
@@ -102,8 +102,8 @@ function candidates(name: string): string[] {
 }
 
 /**
- * Writes the bytes under a new name and fsyncs file and folder: answers the name used. 'wx'
- * refuses to overwrite, so a file that appeared meanwhile is never replaced. Ids are checked too:
+ * Writes the bytes under a new name and fsyncs file and folder: answers the name used. An
+ * exclusive write refuses to overwrite, so a file that appeared meanwhile is never replaced. Ids are checked too:
  * "a b.txt" beside "a-b.txt" would give two documents one id, and one annotation file.
  */
 async function copyIn(dir: string, name: string, bytes: Uint8Array): Promise<string> {
@@ -111,22 +111,14 @@ async function copyIn(dir: string, name: string, bytes: Uint8Array): Promise<str
   for (const candidate of candidates(name)) {
     if (taken.has(idOf(candidate))) continue;
     const path = join(dir, candidate);
-    let handle;
     try {
-      handle = await open(path, 'wx');
+      // exclusive: the synced file appears under its name whole, and never replaces one that
+      // appeared meanwhile (then the next candidate name is tried).
+      await writeDurably(path, bytes, { exclusive: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
-      throw new GlossatorError('io-error', `Could not add ${name} to the corpus folder: ${describeOsError(error)}.`);
-    }
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-      await handle.close();
-      await fsyncDir(dir);
-    } catch (error) {
-      await handle.close().catch(() => undefined);
-      await rm(path, { force: true }).catch(() => undefined);
-      throw new GlossatorError('io-error', `Could not add ${name} to the corpus folder: ${describeOsError(error)}. Nothing was added.`);
+      const cause = error instanceof WriteFailedError ? error.cause : error;
+      if ((cause as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw new GlossatorError('io-error', `Could not add ${name} to the corpus folder: ${describeOsError(cause)}. Nothing was added.`);
     }
     return candidate;
   }

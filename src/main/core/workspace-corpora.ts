@@ -5,7 +5,7 @@ import { basename, extname, isAbsolute } from 'node:path';
 import type { CorpusInfo } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
 import { SUPPORTED_EXTENSIONS } from '../corpus/readers';
-import { describeOsError } from '../store/durable-adapter';
+import { describeOsError } from '../store/durable-write';
 import { isScratchName } from './corpus-watcher';
 
 /** Data-dir key of the bundled corpus: the key every Glossator before corpus switching used. */

@@ -1,9 +1,10 @@
 // The document cache's file format: normalised documents with the file stamps they were read at, each record checksummed.
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { GlossDocument } from '../../shared/types';
 import { Pacer } from './pacer';
+import { WriteFailedError, writeDurably } from '../store/durable-write';
 
 /**
  * Bump whenever a cached document would differ from a fresh load for reasons the readers'
@@ -139,39 +140,38 @@ function header(count: number): Buffer {
 }
 
 /**
- * Writes the cache to a temp file beside it and renames it into place, so a reader sees the old
- * file or the new one. No fsync: the cache is derived data, and a file torn by a power cut fails
- * its checksums and is rebuilt. Throws on failure, having removed its temp file.
+ * Writes the cache through the one durable write, streamed in batches, so a reader sees the old file
+ * or the new one. Without fsyncs (sync: false): the cache is derived data, and a file torn by a
+ * power cut fails its checksums and is rebuilt. Throws the OS error on failure, having removed its
+ * temp file.
  */
 export async function writeCacheFile(file: string, entries: readonly CacheEntry[]): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
   await removeStaleTemps(file);
-  const temp = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const handle = await open(temp, 'wx');
   try {
-    await handle.write(header(entries.length));
-    const pacer = new Pacer();
-    let batch: Buffer[] = [];
-    let size = 0;
-    for (const entry of entries) {
-      for (const part of encodeRecord(entry)) {
-        batch.push(part);
-        size += part.length;
-      }
-      if (size >= WRITE_BATCH_BYTES) {
-        await handle.write(Buffer.concat(batch, size));
-        [batch, size] = [[], 0];
-      }
-      await pacer.breathe();
-    }
-    if (size > 0) await handle.write(Buffer.concat(batch, size));
-    await handle.close();
-    await rename(temp, file);
+    await writeDurably(file, batches(entries), { sync: false });
   } catch (error) {
-    await handle.close().catch(() => undefined);
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
+    throw error instanceof WriteFailedError ? error.cause : error;
   }
+}
+
+/** The file's bytes in pieces of about WRITE_BATCH_BYTES, pausing between records so the main process keeps answering. */
+async function* batches(entries: readonly CacheEntry[]): AsyncGenerator<Uint8Array> {
+  yield header(entries.length);
+  const pacer = new Pacer();
+  let batch: Buffer[] = [];
+  let size = 0;
+  for (const entry of entries) {
+    for (const part of encodeRecord(entry)) {
+      batch.push(part);
+      size += part.length;
+    }
+    if (size >= WRITE_BATCH_BYTES) {
+      yield Buffer.concat(batch, size);
+      [batch, size] = [[], 0];
+    }
+    await pacer.breathe();
+  }
+  if (size > 0) yield Buffer.concat(batch, size);
 }
 
 /** Temp files of writers that died mid-write (a crash, a kill): 60 MB each is worth collecting. */

@@ -1,10 +1,9 @@
 // Content-addressed copies of documents' normalised text, so re-anchoring can diff old text against new.
-import { mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { GlossatorError } from '../../shared/result';
 import { assertPathPart } from '../store/annotation-store';
-import { describeOsError, fsyncDir } from '../store/durable-adapter';
+import { WriteFailedError, describeOsError, writeDurably } from '../store/durable-write';
 import { hashText } from './corpus';
 
 export interface SnapshotStoreOptions {
@@ -71,14 +70,11 @@ export class SnapshotStore {
     if ((await this.load(hex)) !== null) return;
     const file = join(this.dir, `${hex}.txt`);
     try {
-      const created = await mkdir(this.dir, { recursive: true });
-      // Temp file, fsync, rename: a crash leaves the old state or the whole file, never a part.
-      await writeFileAtomic(file, text, { fsync: true });
-      // The new entry lives in the folder, and each folder mkdir made lives in its parent.
-      await fsyncDir(this.dir);
-      if (created) for (let d = this.dir; d !== dirname(created); d = dirname(d)) await fsyncDir(dirname(d));
+      // No backups: the name is the content's hash, so a snapshot never changes once written.
+      await writeDurably(file, Buffer.from(text, 'utf8'));
     } catch (err) {
-      throw new GlossatorError('io-error', `Could not save a copy of the document text to ${file}: ${describeOsError(err)}.`);
+      const cause = err instanceof WriteFailedError ? err.cause : err;
+      throw new GlossatorError('io-error', `Could not save a copy of the document text to ${file}: ${describeOsError(cause)}.`);
     }
     this.saved.add(hex);
   }

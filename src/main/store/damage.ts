@@ -35,6 +35,8 @@ export interface StoreIo {
 }
 
 const DAMAGED = '.damaged-';
+// Backup generations (see backups.ts): <file>.bak, <file>.bak2, …
+const BACKUP = /\.bak\d*$/;
 
 /** A time stamp for file names: ISO 8601 with ":" replaced, which Windows does not allow in names. */
 export function fileStamp(at: Date): string {
@@ -116,13 +118,23 @@ export class FolderScan {
     return names.sort().map((n) => join(dirname(file), n));
   }
 
+  /** Whether a backup generation of `file` (<file>.bak, <file>.bak2, …) was in its folder. */
+  async hasBackups(file: string): Promise<boolean> {
+    const names = await this.names(dirname(file));
+    const name = basename(file);
+    return [...names].some((n) => BACKUP.test(n) && n.slice(0, n.lastIndexOf('.bak')) === name);
+  }
+
   /** Records a file this process moved aside, so the listing stays true without reading the folder again. */
   async noteMoved(target: string): Promise<void> {
     (await this.names(dirname(target))).add(basename(target));
   }
 }
 
-/** Document ids in `dir` whose file is gone but was moved aside as damaged (awaiting a restore). */
+/**
+ * Document ids in `dir` whose file is gone but was moved aside as damaged (awaiting a restore), or
+ * whose file vanished while its backups remain: both are damage to report, never an empty document.
+ */
 export async function pendingDamaged(ops: FileOps, dir: string, suffix: string): Promise<string[]> {
   let names: string[];
   try {
@@ -133,7 +145,8 @@ export async function pendingDamaged(ops: FileOps, dir: string, suffix: string):
   const present = new Set(names);
   const ids = new Set<string>();
   for (const name of names) {
-    const at = name.indexOf(`${suffix}${DAMAGED}`);
+    let at = name.indexOf(`${suffix}${DAMAGED}`);
+    if (at < 0 && BACKUP.test(name)) at = name.lastIndexOf(`${suffix}.bak`);
     if (at > 0 && !present.has(name.slice(0, at + suffix.length))) ids.add(name.slice(0, at));
   }
   return [...ids].sort();

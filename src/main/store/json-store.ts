@@ -1,9 +1,10 @@
-// One JSON file held in memory through a lowdb Low, with a single serialised writer that acknowledges only once on disk.
+// One JSON file held in memory by a lowdb Low over StoreFile → DurableFile, with a single serialised writer that acknowledges only once on disk.
+import { basename } from 'node:path';
 import { Low } from 'lowdb';
 import type { z } from 'zod';
 import { GlossatorError } from '../../shared/result';
-import { DurableAdapter, UnconfirmedWriteError, UnreadableFileError } from './durable-adapter';
-import { type FileOps, codeOf, describeOsError, realFileOps, statOrNull } from './file-ops';
+import { StoreFile, UnconfirmedWriteError, UnreadableFileError } from './store-file';
+import { type FileOps, describeOsError, realFileOps, statOrNull } from './file-ops';
 import { BACKUP_GENERATIONS, backupFile, backupFiles, type BackupFile } from './backups';
 import { type DamageReport, FolderScan, type StoreIo, moveAside } from './damage';
 import type { Migration } from './migrations';
@@ -32,8 +33,11 @@ export interface Backup<T> extends BackupFile {
 
 export class JsonStore<T> {
   readonly file: string;
+  // Low.data is the state being written while a save runs, and the acknowledged state otherwise;
+  // readers see `saving` (the acknowledged state) meanwhile, so nothing shows before the disk has it.
   private readonly db: Low<T>;
-  private readonly adapter: DurableAdapter<T>;
+  private readonly adapter: StoreFile<T>;
+  private saving: { previous: T } | null = null;
   private readonly defaults: () => T;
   private readonly io: StoreIo;
   private readonly ops: FileOps;
@@ -53,7 +57,7 @@ export class JsonStore<T> {
     this.ops = this.io.ops ?? realFileOps;
     this.scan = opts.scan ?? new FolderScan(this.ops, this.io.damaged === 'move-aside');
     this.defaults = opts.defaults;
-    this.adapter = new DurableAdapter({ ...opts, ops: this.ops });
+    this.adapter = new StoreFile({ ...opts, ops: this.ops });
     this.db = new Low<T>(this.adapter, this.adapter.codec.loaded(opts.defaults()));
   }
 
@@ -84,19 +88,24 @@ export class JsonStore<T> {
 
   private async load(): Promise<void> {
     await this.scan.visit(this.file);
-    let data: T | null;
+    const empty = this.db.data;
     try {
-      data = await this.adapter.read();
+      await this.db.read();
     } catch (err) {
       if (err instanceof UnreadableFileError) throw this.damaged(await this.setAside(err));
       throw err;
     }
-    if (data === null) {
+    // Low.read() keeps the defaults when the adapter finds no file.
+    const found = this.db.data !== empty;
+    if (!found) {
       // Gone, but moved aside by an earlier run and never replaced: still damaged, not empty.
       const aside = (await this.scan.movedAside(this.file)).at(-1);
       if (aside !== undefined) throw this.damaged(await this.earlier(aside));
-    } else this.db.data = data;
-    this.exists = data !== null;
+      // Gone while its backups are still there: damage too. Taken for empty, the next saves would
+      // rotate those backups away.
+      if (await this.scan.hasBackups(this.file)) throw this.damaged(await this.vanished());
+    }
+    this.exists = found;
     this.opened = true;
   }
 
@@ -126,7 +135,7 @@ export class JsonStore<T> {
   private async earlier(aside: string): Promise<DamageReport> {
     let reason = 'it could not be read';
     try {
-      await this.adapter.readCopy(aside);
+      if ((await this.adapter.readCopy(aside)) === null) reason = 'it is missing';
     } catch (err) {
       if (err instanceof UnreadableFileError) reason = err.reason;
     }
@@ -134,6 +143,14 @@ export class JsonStore<T> {
       `${this.file} could not be opened earlier (${reason}) and was moved to ${aside} (nothing was deleted); ` +
       'restore a backup to use it again.';
     return { file: this.file, reason, movedTo: aside, message };
+  }
+
+  private async vanished(): Promise<DamageReport> {
+    const reason = 'it is missing, although its backups are still there';
+    const message =
+      `Cannot open ${this.file}: ${reason}. Nothing was written over the backups; ` +
+      `restore one (${basename(backupFile(this.file, 1))} is the newest) to use it again.`;
+    return { file: this.file, reason, movedTo: null, message };
   }
 
   private async moveAside(): Promise<string> {
@@ -145,7 +162,12 @@ export class JsonStore<T> {
   /** A copy of the acknowledged state, so callers cannot change memory behind the writer's back. */
   async read(): Promise<T> {
     await this.open();
-    return structuredClone(this.db.data);
+    return structuredClone(this.acknowledged);
+  }
+
+  // What the disk has confirmed: Low.data, except while a save is under way.
+  private get acknowledged(): T {
+    return this.saving ? this.saving.previous : this.db.data;
   }
 
   /**
@@ -155,7 +177,7 @@ export class JsonStore<T> {
    */
   async current(): Promise<T> {
     await this.open();
-    return this.db.data;
+    return this.acknowledged;
   }
 
   /**
@@ -170,8 +192,6 @@ export class JsonStore<T> {
       await this.open();
       const draft = this.adapter.codec.draft(this.db.data);
       const result = mutator(draft);
-      // Written through the adapter rather than Low.write(), which writes Low.data and so would
-      // expose the new state before the disk has it.
       await this.save(draft);
       return result;
     });
@@ -183,19 +203,26 @@ export class JsonStore<T> {
     return run;
   }
 
+  // Checked and encoded first (a refusal writes nothing), then Low.write() puts it on disk; only
+  // then do readers see it. A failed save leaves Low.data as the disk has it.
   private async save(data: T): Promise<void> {
-    const { value, bytes } = this.adapter.prepare(data);
+    const { value } = this.adapter.prepare(data);
+    const previous = this.db.data;
+    this.saving = { previous };
+    this.db.data = value;
     try {
-      await this.adapter.writeBytes(bytes);
+      await this.db.write();
     } catch (err) {
-      if (err instanceof UnconfirmedWriteError) this.adopt(value);
+      if (!(err instanceof UnconfirmedWriteError)) this.db.data = previous;
+      else this.adopt();
       throw err;
+    } finally {
+      this.saving = null;
     }
-    this.adopt(value);
+    this.adopt();
   }
 
-  private adopt(data: T): void {
-    this.db.data = data;
+  private adopt(): void {
     this.exists = true;
     this.opened = true;
     this.failure = null;
@@ -207,7 +234,8 @@ export class JsonStore<T> {
     const usable: Backup<T>[] = [];
     for (const b of await backupFiles(this.ops, this.file)) {
       try {
-        usable.push({ ...b, data: await this.adapter.readCopy(b.file) });
+        const data = await this.adapter.readCopy(b.file);
+        if (data !== null) usable.push({ ...b, data });
       } catch {
         // Left out: restoring it would only fail.
       }
@@ -222,15 +250,17 @@ export class JsonStore<T> {
         throw new GlossatorError('invalid-argument', `Backup generations are 1 to ${BACKUP_GENERATIONS}, not ${generation}.`);
       }
       const path = backupFile(this.file, generation);
+      let data: T | null;
       try {
-        return await this.adapter.readCopy(path);
+        data = await this.adapter.readCopy(path);
       } catch (err) {
-        if (codeOf(err) === 'ENOENT') throw new GlossatorError('not-found', `There is no backup ${generation} of ${this.file}.`);
         if (err instanceof UnreadableFileError) {
           throw new GlossatorError('store-unreadable', `Backup ${generation} of ${this.file} cannot be used either: ${err.reason}.`);
         }
         throw err;
       }
+      if (data === null) throw new GlossatorError('not-found', `There is no backup ${generation} of ${this.file}.`);
+      return data;
     });
   }
 

@@ -1,10 +1,10 @@
 // Handlers for output and input: digest preview, charts, export in every format, and import.
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { Handlers } from '../../../shared/contract';
 import type { DigestOptions, ExportFormat, GlossDocument, ImportFormat, PlacedAnnotation } from '../../../shared/types';
 import { GlossatorError } from '../../../shared/result';
+import { WriteFailedError, writeDurably } from '../../store/durable-write';
 import { renderMarkdown, renderMarkdownParts, exportFileName } from '../../export/digest';
 import { renderCsv } from '../../export/csv';
 import { renderHtml } from '../../export/html';
@@ -130,9 +130,9 @@ export function exportHandlers(
       const path = await deps.saveTarget.chooseSavePath(exportFileName(set.now, format, options.groupBy));
       if (!path) throw new GlossatorError('cancelled', 'Nothing was exported.');
       try {
-        await writeFileAtomic(path, typeof data === 'string' ? data : Buffer.from(data), { fsync: true });
+        await writeDurably(path, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+        const code = (error instanceof WriteFailedError ? error.osCode : '') || 'unknown error';
         throw new GlossatorError('io-error', `Could not save ${basename(path)} (${code}). Nothing was written.`);
       }
       const bytes = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
