@@ -1,6 +1,6 @@
 // Damaged files and backups: moved aside on first read (never deleted or overwritten), reported with their backups, restored on request.
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { AnnotationStore } from '../../src/main/store/annotation-store';
 import { TagStore } from '../../src/main/store/tag-store';
@@ -166,6 +166,48 @@ describe('a damaged annotation file, as the app opens it', () => {
   });
 });
 
+describe('a vanished annotation file whose backups remain', () => {
+  it('is damage: 3 recoverable passages survive 3 saves, are reported with the backups and restored', async () => {
+    const dataDir = await tempDataDir();
+    const store = new AnnotationStore({ dataDir, corpusKey: 'c1' });
+    for (const id of ['a1', 'a2', 'a3', 'a4']) await store.add('doc', annotation('doc', id));
+    const file = store.fileOf('doc');
+    await rm(file);
+    const backupBytes = await Promise.all([readFile(`${file}.bak`), readFile(`${file}.bak2`)]);
+
+    // Three saves, in the CLI (report only) and in the app (move aside): each is refused with the
+    // reason, and neither rotates the backups away.
+    for (const io of [{}, appIo(), appIo()]) {
+      const again = new AnnotationStore({ dataDir, corpusKey: 'c1' }, io);
+      const err = await rejectsWith(again.add('doc', annotation('doc', 'x')), 'store-unreadable');
+      expect(err.message).toMatch(/it is missing, although its backups are still there/);
+      expect(err.message).toContain(file);
+    }
+    await expect(stat(file)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await Promise.all([readFile(`${file}.bak`), readFile(`${file}.bak2`)])).toEqual(backupBytes);
+
+    const reports: DamageReport[] = [];
+    const app = new AnnotationStore({ dataDir, corpusKey: 'c1' }, appIo(reports));
+    const [found, ...others] = await app.damaged(); // found from the folder, before anything was read
+    expect(others).toEqual([]);
+    expect(found).toMatchObject({ docId: 'doc', file, movedTo: null, reason: expect.stringMatching(/missing/) });
+    expect(found!.backups.map((b) => [b.generation, b.passages])).toEqual([[1, 3], [2, 2]]);
+    expect(reports).toHaveLength(1);
+    expect(ids(await app.restoreBackup('doc', 1))).toEqual(['a1', 'a2', 'a3']);
+    await app.add('doc', annotation('doc', 'b1'));
+    expect(ids(await new AnnotationStore({ dataDir, corpusKey: 'c1' }).list('doc'))).toEqual(['a1', 'a2', 'a3', 'b1']);
+    expect(await app.damaged()).toEqual([]);
+  });
+
+  it('a document that never had a file is empty, not damaged', async () => {
+    const dataDir = await tempDataDir();
+    await threeSaves(dataDir);
+    const store = new AnnotationStore({ dataDir, corpusKey: 'c1' }, appIo());
+    expect(await store.list('other')).toEqual([]);
+    expect(await store.damaged()).toEqual([]);
+  });
+});
+
 describe('backup generations', () => {
   it('are hard links to the versions each save replaced: .bak the last, .bak2 the one before', async () => {
     const dataDir = await tempDataDir();
@@ -202,7 +244,8 @@ describe('the codebook and the settings', () => {
     }
     const app = new TagStore({ dataDir }, appIo());
     await app.list().catch(() => undefined);
-    expect((await app.backups()).map((b) => [b.generation, b.tags])).toEqual([[1, DEFAULT_TAGS.length + 1], [2, DEFAULT_TAGS.length]]);
+    // The starting tags were written with the first change, so two saves leave one generation.
+    expect((await app.backups()).map((b) => [b.generation, b.tags])).toEqual([[1, DEFAULT_TAGS.length + 1]]);
     const restored = await app.restoreBackup(1);
     expect(restored.find((t) => t.id === 'mine')?.description).toBe('');
     expect((await app.list()).map((t) => t.id)).toContain('mine');

@@ -52,17 +52,28 @@ export class CodebookService {
   constructor(private readonly deps: CodebookDeps) {}
 
   createTag(args: Args<'createTag'>): Promise<Results['createTag']> {
+    return this.createTags([args]).then((created) => created[0]!);
+  }
+
+  /**
+   * Creates several tags in one durable write of the codebook (a codebook import): all of them or
+   * none. Each gets an id and a free shortcut as createTag would give it; answers them in order.
+   */
+  createTags(list: readonly Args<'createTag'>[]): Promise<Tag[]> {
     const { tags } = this.deps;
     return tags.exclusive(async () => {
       const current = await tags.list();
+      const ids = new Set(current.map((t) => t.id));
       const used = new Set(current.map((t) => t.shortcut));
-      return tags.add({
-        id: newTagId(args.name, new Set(current.map((t) => t.id))),
-        name: args.name.trim(),
-        color: args.color.toLowerCase(),
-        description: args.description ?? '',
-        shortcut: NEW_TAG_SHORTCUTS.find((k) => !used.has(k)) ?? null,
+      const made = list.map((args): Tag => {
+        const id = newTagId(args.name, ids);
+        const shortcut = NEW_TAG_SHORTCUTS.find((k) => !used.has(k)) ?? null;
+        ids.add(id);
+        used.add(shortcut);
+        return { id, name: args.name.trim(), color: args.color.toLowerCase(), description: args.description ?? '', shortcut };
       });
+      await tags.addMany(made);
+      return made;
     });
   }
 

@@ -1,4 +1,4 @@
-// The codebook: the analyst's tags, kept in <dataDir>/tags.json and seeded with DEFAULT_TAGS.
+// The codebook: the analyst's tags, kept in <dataDir>/tags.json; DEFAULT_TAGS until the first change writes it.
 import { join } from 'node:path';
 import type { Tag } from '../../shared/types';
 import { DEFAULT_TAGS } from '../../shared/default-tags';
@@ -19,7 +19,6 @@ export type TagChanges = Partial<Omit<Tag, 'id'>>;
 // writes nothing.
 export class TagStore {
   private readonly store: JsonStore<TagFile>;
-  private seeding: Promise<void> | null = null;
   private turn: Promise<unknown> = Promise.resolve();
 
   /** `io` (optional) injects file-system calls and says what to do with a damaged file; see StoreIo. */
@@ -53,9 +52,14 @@ export class TagStore {
     return (await this.store.restore(generation)).tags;
   }
 
+  /**
+   * The codebook. Writes nothing: while tags.json does not exist the starting tags are answered
+   * and the first change writes them with it. (A vanished tags.json whose backups remain is damage,
+   * reported by the store, never taken for a fresh start.)
+   */
   async list(): Promise<Tag[]> {
-    await this.seeded();
-    return (await this.store.read()).tags;
+    const file = await this.store.read();
+    return this.store.onDisk ? file.tags : structuredClone([...DEFAULT_TAGS]);
   }
 
   async get(id: string): Promise<Tag | undefined> {
@@ -77,6 +81,34 @@ export class TagStore {
       }
       checkUnique(tags, copy);
       tags.splice(Math.max(0, Math.min(index, tags.length)), 0, copy);
+    });
+  }
+
+  /**
+   * Appends several tags in ONE durable write (a codebook import of thousands of codes): all of
+   * them land or none. Each is checked as add() checks it, against the codebook and each other.
+   */
+  async addMany(tags: readonly Tag[]): Promise<Tag[]> {
+    if (tags.length === 0) return this.list();
+    const copies = structuredClone([...tags]);
+    return this.write((codebook) => {
+      // Maps rather than checkUnique per tag: a batch of thousands must not cost its square.
+      const ids = new Set(codebook.map((t) => t.id));
+      const names = new Map(codebook.map((t) => [nameKey(t.name), t] as const));
+      const keys = new Map(codebook.filter((t) => t.shortcut !== null).map((t) => [t.shortcut, t] as const));
+      for (const copy of copies) {
+        if (ids.has(copy.id)) {
+          throw new GlossatorError('invalid-argument', `The codebook already has a tag with the id "${copy.id}".`);
+        }
+        const sameName = names.get(nameKey(copy.name));
+        if (sameName) throw new GlossatorError('invalid-argument', `There is already a tag called "${sameName.name}".`);
+        const sameKey = copy.shortcut === null ? undefined : keys.get(copy.shortcut);
+        if (sameKey) throw new GlossatorError('invalid-argument', `The shortcut ${copy.shortcut} already applies "${sameKey.name}".`);
+        ids.add(copy.id);
+        names.set(nameKey(copy.name), copy);
+        if (copy.shortcut !== null) keys.set(copy.shortcut, copy);
+        codebook.push(copy);
+      }
     });
   }
 
@@ -127,30 +159,16 @@ export class TagStore {
     return run;
   }
 
+  // The first change of a codebook that is not on disk yet starts from the starting tags, in the
+  // same write: reads never write, and the file never holds an empty codebook by accident.
   private async write(mutate: (tags: Tag[]) => void): Promise<Tag[]> {
-    await this.seeded();
     return structuredClone(
       await this.store.update((file) => {
+        if (!this.store.onDisk && file.tags.length === 0) file.tags = structuredClone([...DEFAULT_TAGS]);
         mutate(file.tags);
         return file.tags;
       }),
     );
-  }
-
-  // Unlike annotations, a missing codebook is written at once: the analyst should find the
-  // starting tags in the file to edit. A failed seed is not remembered, so the next call retries.
-  private seeded(): Promise<void> {
-    this.seeding ??= (async () => {
-      await this.store.open();
-      if (this.store.onDisk) return;
-      await this.store.update((file) => {
-        if (file.tags.length === 0) file.tags = structuredClone([...DEFAULT_TAGS]);
-      });
-    })().catch((err: unknown) => {
-      this.seeding = null;
-      throw err;
-    });
-    return this.seeding;
   }
 
   /** Waits until every queued write has settled. */

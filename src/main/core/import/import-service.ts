@@ -12,7 +12,7 @@ import type {
   PlacedAnnotation,
   TextPosition,
 } from '../../../shared/types';
-import { argSchemas } from '../../../shared/contract';
+import { type Args, argSchemas } from '../../../shared/contract';
 import { GlossatorError } from '../../../shared/result';
 import { MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH } from '../../../shared/limits';
 import { suggestColor } from '../../../shared/defaults';
@@ -148,17 +148,23 @@ export class ImportService {
     const codebook = await this.deps.tags.list();
     const ids = new Map(codebook.map((t) => [nameKey(t.name), t.id] as const));
     const colours = codebook.map((t) => t.color.toLowerCase());
+    const wanted: Args<'createTag'>[] = [];
+    const asked = new Set<string>();
     for (const raw of names) {
       const name = clipName(raw);
       const key = nameKey(name);
-      if (name === '' || ids.has(key)) continue;
+      if (name === '' || ids.has(key) || asked.has(key)) continue;
+      asked.add(key);
       const t = details.get(key);
       // The source's colour when it gives a usable one, else the least-used palette colour.
       const color = /^#[0-9a-f]{6}$/i.test(t?.color ?? '') ? t!.color!.toLowerCase() : nextColour(colours);
       const description = (t?.description ?? '').slice(0, DESCRIPTION_MAX);
-      const created = await this.deps.codebook.createTag(check(argSchemas.createTag, { name, color, description }));
-      ids.set(key, created.id);
-      colours.push(created.color);
+      wanted.push(check(argSchemas.createTag, { name, color, description }));
+      colours.push(color);
+    }
+    // One durable write of the codebook for the whole import, not one per tag.
+    for (const created of await this.deps.codebook.createTags(wanted)) {
+      ids.set(nameKey(created.name), created.id);
       report.tagsAdded.push(created.name);
     }
     return ids;
