@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus, MANIFEST_FILE, type LoadedCorpus } from '../../src/main/corpus/corpus';
-import { DocumentCache, READER_VERSIONS } from '../../src/main/corpus/document-cache';
-import { CACHE_FORMAT, readCacheFile, writeCacheFile } from '../../src/main/corpus/document-cache-file';
+import { DocumentCache, READER_VERSIONS } from '../../src/main/store/document-cache';
+import { CACHE_FORMAT, readCacheFile, writeCacheFile } from '../../src/main/store/document-cache-file';
 import { Pacer } from '../../src/main/corpus/pacer';
 import { readDocument, SUPPORTED_EXTENSIONS } from '../../src/main/corpus/readers/index';
 

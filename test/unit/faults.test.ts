@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { AnnotationStore } from '../../src/main/store/annotation-store';
 import { TagStore } from '../../src/main/store/tag-store';
 import { SettingsService } from '../../src/main/core/settings-service';
-import { MetadataStore } from '../../src/main/core/metadata-store';
+import { MetadataStore } from '../../src/main/store/metadata-store';
 import { CoverageService } from '../../src/main/core/coverage-service';
 import { GlossatorError } from '../../src/shared/result';
 import type { GlossDocument } from '../../src/shared/types';
@@ -161,7 +161,7 @@ describe('a fault at each step of a save', () => {
 describe('every store takes the injected file-system calls', () => {
   const doc = { id: 'doc', contentHash: 'h', blocks: [{ kind: 'paragraph' }] } as unknown as GlossDocument;
   const cases: [string, (dataDir: string, faulty: FaultyOps) => Promise<unknown>][] = [
-    ['TagStore', (d, f) => new TagStore({ dataDir: d }, { ops: f.ops }).list()],
+    ['TagStore', (d, f) => new TagStore({ dataDir: d }, { ops: f.ops }).add({ id: 'mine', name: 'Mine', color: '#123456', description: '', shortcut: null })],
     ['SettingsService', (d, f) => new SettingsService({ dataDir: d }, { ops: f.ops }).update({ theme: 'dark' })],
     ['MetadataStore', (d, f) => new MetadataStore({ dataDir: d, corpusKey: 'c1' }, { ops: f.ops }).update('doc', { title: 'T' })],
     ['CoverageService', (d, f) => new CoverageService({ dataDir: d, corpusKey: 'c1' }, { ops: f.ops }).set(doc, [0], true)],

@@ -11,7 +11,7 @@ import { documentHandlers, mapLimited } from '../../src/main/core/handlers/docum
 import { exportHandlers } from '../../src/main/core/handlers/export';
 import { countPassages } from '../../src/main/core/placements';
 import { loadDocument } from '../../src/main/corpus/corpus';
-import { SnapshotStore } from '../../src/main/corpus/snapshots';
+import { SnapshotStore } from '../../src/main/store/snapshots';
 import { AnnotationStore } from '../../src/main/store/annotation-store';
 import { TagStore } from '../../src/main/store/tag-store';
 import type { DigestOptions, PlacedAnnotation } from '../../src/shared/types';

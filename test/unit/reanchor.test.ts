@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe as group, expect, it } from 'vitest';
 import { hashText } from '../../src/main/corpus/corpus';
 import { DIFF_MIN_SIMILARITY, DiffCache, levenshtein, place, type PlaceOutcome } from '../../src/main/anchoring';
-import { SnapshotStore } from '../../src/main/corpus/snapshots';
+import { SnapshotStore } from '../../src/main/store/snapshots';
 import { AnnotationService } from '../../src/main/core/annotation-service';
 import { CorpusService } from '../../src/main/core/corpus-service';
 import { AnnotationStore } from '../../src/main/store/annotation-store';

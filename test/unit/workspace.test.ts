@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/core';
 import { MAX_RECENT_CORPORA, SettingsService } from '../../src/main/core/settings-service';
 import { corpusKeyOf } from '../../src/main/core/workspace-corpora';
-import { CACHE_FILE, MIN_CACHED_BYTES } from '../../src/main/corpus/document-cache';
+import { CACHE_FILE, MIN_CACHED_BYTES } from '../../src/main/store/document-cache';
 import type { CorpusInfo, DocumentSummary, GlossDocument, PlacedAnnotation } from '../../src/shared/types';
 import { call, failure, SEED_CORPUS, send, value } from './support/core-harness';
 

@@ -4,7 +4,7 @@ import type { Args } from '../../shared/contract';
 import { GlossatorError } from '../../shared/result';
 import { checkRange, describe } from '../../shared/anchoring';
 import { place, type DiffCache } from '../anchoring';
-import type { SnapshotStore } from '../corpus/snapshots';
+import type { SnapshotStore } from '../store/snapshots';
 import type { AnnotationStore } from '../store/annotation-store';
 import type { TagStore } from '../store/tag-store';
 import type { CorpusService } from './corpus-service';

@@ -2,7 +2,7 @@
 import type { GlossDocument } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
 import { loadCorpus, type CorpusProblem } from '../corpus/corpus';
-import type { DocumentCache } from '../corpus/document-cache';
+import type { DocumentCache } from '../store/document-cache';
 
 export class CorpusService {
   private constructor(

@@ -1,36 +1,10 @@
-// Which blocks of each document the analyst has marked read: one small JSON file per document.
-import { join } from 'node:path';
-import { z } from 'zod';
+// Which blocks of each document the analyst has marked read (stored by CoverageStore, one small JSON file per document).
 import type { Coverage, GlossDocument } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
-import { JsonStore, type StoreIo } from '../store/json-store';
-import { FolderScan } from '../store/damage';
-import { realFileOps } from '../store/file-ops';
-import { assertPathPart } from '../store/annotation-store';
+import type { StoreIo } from '../store/json-store';
+import { CoverageStore, type CoverageFile, type CoverageStoreOptions } from '../store/coverage-store';
 
-/** Format version of a coverage file; bump it when the stored shape changes. */
-export const COVERAGE_FILE_VERSION = 1;
-
-export interface CoverageFile {
-  schemaVersion: typeof COVERAGE_FILE_VERSION;
-  docId: string;
-  /** Hash of the text the block indices refer to: indices mean nothing once the text changes. */
-  contentHash: string;
-  /** Indices of blocks marked read, ascending. */
-  read: number[];
-}
-
-const coverageFileSchema: z.ZodType<CoverageFile> = z.object({
-  schemaVersion: z.literal(COVERAGE_FILE_VERSION),
-  docId: z.string().min(1),
-  contentHash: z.string(),
-  read: z.array(z.number().int().nonnegative()),
-});
-
-export interface CoverageServiceOptions {
-  dataDir: string;
-  corpusKey: string;
-}
+export type CoverageServiceOptions = CoverageStoreOptions;
 
 /** Blocks that count towards coverage: chrome (site furniture) is not something to read. */
 function counts(doc: GlossDocument, index: number): boolean {
@@ -39,46 +13,16 @@ function counts(doc: GlossDocument, index: number): boolean {
 }
 
 export class CoverageService {
-  private readonly dir: string;
-  private readonly stores = new Map<string, JsonStore<CoverageFile>>();
-  private readonly scan: FolderScan;
+  private readonly files: CoverageStore;
 
   /** `io` (optional) injects file-system calls and says what to do with damaged files; see StoreIo. */
-  constructor(
-    opts: CoverageServiceOptions,
-    private readonly io: StoreIo = {},
-  ) {
-    assertPathPart('corpus key', opts.corpusKey);
-    this.dir = join(opts.dataDir, 'corpora', opts.corpusKey, 'coverage');
-    // One folder listing for all documents' files (see FolderScan), not one per document.
-    this.scan = new FolderScan(io.ops ?? realFileOps, io.damaged === 'move-aside');
+  constructor(opts: CoverageServiceOptions, io: StoreIo = {}) {
+    this.files = new CoverageStore(opts, io);
   }
 
-  /** Path of a document's coverage file (for messages and tests; the service owns the file). */
+  /** Path of a document's coverage file (for messages and tests; the store owns the file). */
   fileOf(docId: string): string {
-    assertPathPart('document id', docId);
-    return join(this.dir, `${docId}.json`);
-  }
-
-  private storeOf(doc: GlossDocument): JsonStore<CoverageFile> {
-    const file = this.fileOf(doc.id);
-    let store = this.stores.get(doc.id);
-    if (!store) {
-      const docId = doc.id;
-      store = new JsonStore<CoverageFile>({
-        file,
-        // As with annotation files: a file copied or renamed by hand must not be taken for this one.
-        schema: coverageFileSchema.refine((f) => f.docId === docId, {
-          message: `the file belongs to another document, not "${docId}"`,
-        }),
-        version: COVERAGE_FILE_VERSION,
-        defaults: () => ({ schemaVersion: COVERAGE_FILE_VERSION, docId, contentHash: doc.contentHash, read: [] }),
-        io: this.io,
-        scan: this.scan,
-      });
-      this.stores.set(doc.id, store);
-    }
-    return store;
+    return this.files.fileOf(docId);
   }
 
   /**
@@ -96,7 +40,7 @@ export class CoverageService {
   async get(doc: GlossDocument): Promise<Coverage> {
     let file: CoverageFile;
     try {
-      file = await this.storeOf(doc).read();
+      file = await this.files.of(doc.id, doc.contentHash).read();
     } catch (error) {
       if (error instanceof GlossatorError && error.code === 'store-unreadable') return this.answer(doc, []);
       throw error;
@@ -117,7 +61,7 @@ export class CoverageService {
         : `is not in the document (it has ${doc.blocks.length} blocks)`;
       throw new GlossatorError('invalid-argument', `Cannot mark block ${bad} of "${doc.id}" read or unread: it ${why}.`);
     }
-    const next = await this.storeOf(doc).update((file) => {
+    const next = await this.files.of(doc.id, doc.contentHash).update((file) => {
       const marked = new Set(file.contentHash === doc.contentHash ? file.read : []);
       for (const i of blocks) {
         if (read) marked.add(i);
@@ -132,13 +76,12 @@ export class CoverageService {
 
   /** The plain-words reason a document's coverage file could not be opened, or null. */
   problem(docId: string): string | null {
-    assertPathPart('document id', docId);
-    return this.stores.get(docId)?.problem ?? null;
+    return this.files.problem(docId);
   }
 
   /** Waits until every queued write of every document has settled. */
-  async flush(): Promise<void> {
-    await Promise.all([...this.stores.values()].map((s) => s.flush()));
+  flush(): Promise<void> {
+    return this.files.flush();
   }
 
   // Stored indices are filtered again so a hand-edited file cannot claim chrome or missing blocks.

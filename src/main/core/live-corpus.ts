@@ -4,11 +4,11 @@ import type { Args } from '../../shared/contract';
 import type { CorpusInfo, GlossDocument } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
 import { chooseId } from '../corpus/doc-id';
-import { DocumentCache } from '../corpus/document-cache';
+import { DocumentCache } from '../store/document-cache';
 import { SearchIndex } from '../search/search-index';
 import type { StoreIo } from '../store/json-store';
 import { CorpusService } from './corpus-service';
-import { MetadataStore, type MetadataPatch } from './metadata-store';
+import { MetadataStore, type MetadataPatch } from '../store/metadata-store';
 import type { CorpusRef } from './workspace-corpora';
 
 /** How a document read from its file relates to what the corpus held. */

@@ -1,64 +1,26 @@
-// The analyst's settings (theme, pane widths, last document, scroll positions) and recent corpora in <dataDir>/settings.json.
-import { join } from 'node:path';
-import { z } from 'zod';
+// The analyst's settings (theme, pane widths, last document, scroll positions) and recent corpora (stored by settings-store.ts).
 import type { Args } from '../../shared/contract';
 import type { Settings } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
-import { DEFAULT_SETTINGS } from '../../shared/defaults';
-import { paneWidth } from '../../shared/contract';
-import { JsonStore, type StoreIo } from '../store/json-store';
-import type { Migration } from '../store/migrations';
+import type { JsonStore, StoreIo } from '../store/json-store';
+import {
+  type CorporaSettings,
+  type SettingsFile,
+  MAX_RECENT_CORPORA,
+  MAX_SCROLL_ENTRIES,
+  settingsDefaults as defaults,
+  settingsFile,
+} from '../store/settings-store';
 
-/**
- * Format version of settings.json; bump it when the stored shape changes.
- * 1: theme, panes, lastDocId, scroll. 2: + corpora (read from a version 1 file with no recent corpora).
- */
-export const SETTINGS_FILE_VERSION = 2;
-
-/** Corpus folders remembered; older ones are dropped beyond this. */
-export const MAX_RECENT_CORPORA = 10;
-
-/** The corpus folders the analyst opened: absolute real paths, most recent first. */
-export interface CorporaSettings {
-  /** The folder last opened with openCorpus, for the app to reopen on start; null before any. */
-  current: string | null;
-  recent: string[];
-}
-
-/** Scroll positions kept; the least recently set are dropped beyond this, so the file stays small. */
-export const MAX_SCROLL_ENTRIES = 500;
-
-// Corpora stay out of Settings: the renderer reads them through listCorpora, as CorpusInfo.
-export type SettingsFile = { schemaVersion: typeof SETTINGS_FILE_VERSION } & Settings & { corpora: CorporaSettings };
-
-export { DEFAULT_SETTINGS };
-
-const corpusPath = z.string().min(1).max(4096);
-
-// Pane bounds match the updateSettings contract, so whatever get() answers update() would accept.
-const settingsFileSchema: z.ZodType<SettingsFile> = z.object({
-  schemaVersion: z.literal(SETTINGS_FILE_VERSION),
-  theme: z.enum(['system', 'light', 'dark']),
-  panes: z.object({ left: paneWidth('left'), right: paneWidth('right') }),
-  lastDocId: z.string().min(1).nullable(),
-  scroll: z.record(z.string().min(1), z.number().int().nonnegative()),
-  corpora: z.object({ current: corpusPath.nullable(), recent: z.array(corpusPath).max(MAX_RECENT_CORPORA) }),
-});
-
-/**
- * Upgrades applied in memory on read (see DurableAdapter); the file is written in the current
- * format on the next change only. Fixtures of every version: test/fixtures/stores/settings/.
- */
-export const SETTINGS_MIGRATIONS: readonly Migration[] = [
-  // 1 → 2: recent corpora arrived; a version 1 file remembers none.
-  { from: 1, to: 2, up: (v1) => ({ ...v1, corpora: { current: null, recent: [] } }) },
-];
-
-const defaults = (): SettingsFile => ({
-  schemaVersion: SETTINGS_FILE_VERSION,
-  ...structuredClone(DEFAULT_SETTINGS),
-  corpora: { current: null, recent: [] },
-});
+export {
+  type CorporaSettings,
+  type SettingsFile,
+  DEFAULT_SETTINGS,
+  MAX_RECENT_CORPORA,
+  MAX_SCROLL_ENTRIES,
+  SETTINGS_FILE_VERSION,
+  SETTINGS_MIGRATIONS,
+} from '../store/settings-store';
 
 export interface SettingsServiceOptions {
   dataDir: string;
@@ -75,14 +37,7 @@ export class SettingsService {
 
   /** `io` (optional) injects file-system calls and says what to do with a damaged file; see StoreIo. */
   constructor(opts: SettingsServiceOptions, io?: StoreIo) {
-    this.store = new JsonStore<SettingsFile>({
-      file: join(opts.dataDir, 'settings.json'),
-      schema: settingsFileSchema,
-      version: SETTINGS_FILE_VERSION,
-      migrations: SETTINGS_MIGRATIONS,
-      defaults,
-      io,
-    });
+    this.store = settingsFile(opts.dataDir, io);
   }
 
   get file(): string {

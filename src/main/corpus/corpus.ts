@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { GlossatorError } from '../../shared/result';
 import type { DocumentMeta, GlossDocument } from '../../shared/types';
-import { statSource, type DocumentCache, type SourceStat } from './document-cache';
+import { statSource, type DocumentCache, type SourceStat } from '../store/document-cache';
 import { assignIds, preferredId } from './doc-id';
 import { deriveMeta } from './meta';
 import { Pacer } from './pacer';

@@ -8,6 +8,7 @@ import { FolderScan, pendingDamaged } from './damage';
 import { realFileOps } from './file-ops';
 import { ANNOTATION_FILE_VERSION, annotationFileSchema, type AnnotationFile } from './schemas';
 import { annotationCodec } from './annotation-codec';
+import { corpusPaths } from './layout';
 
 // docId and corpusKey become file and folder names: a strict pattern rules out traversal ("..",
 // separators), hidden files and over-long names before anything touches the disk.
@@ -43,7 +44,7 @@ export class AnnotationStore {
     private readonly io: StoreIo = {},
   ) {
     assertPathPart('corpus key', opts.corpusKey);
-    this.dir = join(opts.dataDir, 'corpora', opts.corpusKey, 'annotations');
+    this.dir = corpusPaths(opts.dataDir, opts.corpusKey).annotations;
     this.scan = new FolderScan(io.ops ?? realFileOps, io.damaged === 'move-aside');
   }
 

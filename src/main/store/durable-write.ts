@@ -114,7 +114,11 @@ export async function writeDurably(file: string, source: WriteSource, opts: Dura
     try {
       await syncFolders(ops, dir, created);
     } catch (err) {
-      if (!opts.backups) throw new WriteFailedError(`${explainOsError(err)} while confirming the save of ${file}.`, err);
+      if (!opts.backups) {
+        throw new UnconfirmedWriteError(
+          `${explainOsError(err)} while confirming the save of ${file}: the file is there, but it may be lost if the computer stops now.`,
+        );
+      }
       await undo(ops, file, previous, err);
     }
     return;

@@ -1,9 +1,9 @@
 // The codebook: the analyst's tags, kept in <dataDir>/tags.json; DEFAULT_TAGS until the first change writes it.
-import { join } from 'node:path';
 import type { Tag } from '../../shared/types';
 import { DEFAULT_TAGS } from '../../shared/default-tags';
 import { GlossatorError } from '../../shared/result';
 import { JsonStore, type StoreIo } from './json-store';
+import { dataPaths } from './layout';
 import type { DamageReport } from './damage';
 import { TAG_FILE_VERSION, tagFileSchema, type TagFile } from './schemas';
 
@@ -24,7 +24,7 @@ export class TagStore {
   /** `io` (optional) injects file-system calls and says what to do with a damaged file; see StoreIo. */
   constructor(opts: TagStoreOptions, io?: StoreIo) {
     this.store = new JsonStore<TagFile>({
-      file: join(opts.dataDir, 'tags.json'),
+      file: dataPaths(opts.dataDir).tags,
       schema: tagFileSchema,
       version: TAG_FILE_VERSION,
       defaults: () => ({ schemaVersion: TAG_FILE_VERSION, tags: [] }),

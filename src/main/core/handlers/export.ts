@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import type { Handlers } from '../../../shared/contract';
 import type { DigestOptions, ExportFormat, GlossDocument, ImportFormat, PlacedAnnotation } from '../../../shared/types';
 import { GlossatorError } from '../../../shared/result';
-import { WriteFailedError, writeDurably } from '../../store/durable-write';
+import { UnconfirmedWriteError, WriteFailedError, writeDurably } from '../../store/durable-write';
 import { renderMarkdown, renderMarkdownParts, exportFileName } from '../../export/digest';
 import { renderCsv } from '../../export/csv';
 import { renderHtml } from '../../export/html';
@@ -132,6 +132,7 @@ export function exportHandlers(
       try {
         await writeDurably(path, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       } catch (error) {
+        if (error instanceof UnconfirmedWriteError) throw error;
         const code = (error instanceof WriteFailedError ? error.osCode : '') || 'unknown error';
         throw new GlossatorError('io-error', `Could not save ${basename(path)} (${code}). Nothing was written.`);
       }

@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { GlossDocument } from '../../shared/types';
-import { Pacer } from './pacer';
-import { WriteFailedError, writeDurably } from '../store/durable-write';
+import { Pacer } from '../corpus/pacer';
+import { WriteFailedError, writeDurably } from './durable-write';
 
 /**
  * Bump whenever a cached document would differ from a fresh load for reasons the readers'

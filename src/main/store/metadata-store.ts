@@ -1,10 +1,10 @@
-// The analyst's metadata edits per document (title, author, …) in <dataDir>/corpora/<key>/metadata.json.
-import { join } from 'node:path';
+// The analyst's metadata edits per document (title, author, …) in the corpus's metadata.json (see layout.ts).
 import { z } from 'zod';
 import type { GlossDocument } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
-import { JsonStore, type StoreIo } from '../store/json-store';
-import { assertPathPart } from '../store/annotation-store';
+import { JsonStore, type StoreIo } from './json-store';
+import { assertPathPart } from './annotation-store';
+import { corpusPaths } from './layout';
 
 /** Format version of metadata.json; bump it when the stored shape changes. */
 export const METADATA_FILE_VERSION = 1;
@@ -61,7 +61,7 @@ export class MetadataStore {
   constructor(opts: MetadataStoreOptions, io?: StoreIo) {
     assertPathPart('corpus key', opts.corpusKey);
     this.store = new JsonStore<MetadataFile>({
-      file: join(opts.dataDir, 'corpora', opts.corpusKey, 'metadata.json'),
+      file: corpusPaths(opts.dataDir, opts.corpusKey).metadata,
       schema: metadataFileSchema,
       version: METADATA_FILE_VERSION,
       defaults: () => ({ schemaVersion: METADATA_FILE_VERSION, documents: {} }),

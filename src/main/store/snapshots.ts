@@ -2,9 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GlossatorError } from '../../shared/result';
-import { assertPathPart } from '../store/annotation-store';
-import { WriteFailedError, describeOsError, writeDurably } from '../store/durable-write';
-import { hashText } from './corpus';
+import { assertPathPart } from './annotation-store';
+import { corpusPaths } from './layout';
+import { WriteFailedError, describeOsError, writeDurably } from './durable-write';
+import { hashText } from '../corpus/corpus';
 
 export interface SnapshotStoreOptions {
   dataDir: string;
@@ -22,7 +23,7 @@ function hexOf(hash: string): string {
 }
 
 /**
- * Snapshots live at `<dataDir>/corpora/<corpusKey>/snapshots/<sha256 hex>.txt`, one per distinct
+ * Snapshots live in the corpus's snapshots folder (see layout.ts) as `<sha256 hex>.txt`, one per distinct
  * text that some annotation was made on. The name is the hash of the content, so a file never
  * changes once written and a copy of the folder can be checked file by file.
  *
@@ -38,7 +39,7 @@ export class SnapshotStore {
 
   constructor(opts: SnapshotStoreOptions) {
     assertPathPart('corpus key', opts.corpusKey);
-    this.dir = join(opts.dataDir, 'corpora', opts.corpusKey, 'snapshots');
+    this.dir = corpusPaths(opts.dataDir, opts.corpusKey).snapshots;
   }
 
   /** Path of the snapshot for a hash (for messages and tests). */

@@ -1,11 +1,12 @@
-// Remembers a corpus's normalised documents between runs (<dataDir>/corpora/<key>/cache/), so reopening it skips the readers.
+// Remembers a corpus's normalised documents between runs (the corpus's cache folder, see layout.ts), so reopening it skips the readers.
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GlossDocument, NormaliserVersion } from '../../shared/types';
-import { assertPathPart } from '../store/annotation-store';
+import { assertPathPart } from './annotation-store';
+import { corpusPaths } from './layout';
 import { readCacheFile, writeCacheFile, type CacheEntry, type FileStamp } from './document-cache-file';
-import { NORMALISER_VERSION } from './normalise';
-import { supportedExtension, type SupportedExtension } from './readers/index';
+import { NORMALISER_VERSION } from '../corpus/normalise';
+import { supportedExtension, type SupportedExtension } from '../corpus/readers/index';
 
 export const CACHE_FILE = 'documents.cache';
 
@@ -82,7 +83,7 @@ export class DocumentCache {
 
   constructor(private readonly opts: DocumentCacheOptions) {
     assertPathPart('corpus key', opts.corpusKey);
-    this.file = join(opts.dataDir, 'corpora', opts.corpusKey, 'cache', CACHE_FILE);
+    this.file = join(corpusPaths(opts.dataDir, opts.corpusKey).cache, CACHE_FILE);
   }
 
   /** Reads the cache file once; a missing, foreign or damaged one leaves (part of) it empty. */
