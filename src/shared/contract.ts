@@ -4,6 +4,7 @@ import type {
   Charts,
   CorpusChangeReport,
   CorpusInfo,
+  CorpusProblem,
   Coverage,
   DamagedDocument,
   ImportedDocument,
@@ -82,6 +83,7 @@ const note = z.string().max(MAX_NOTE_LENGTH, `A note may hold at most ${MAX_NOTE
 export const argSchemas = {
   getAppInfo: z.strictObject({}),
   listDocuments: z.strictObject({}),
+  listCorpusProblems: z.strictObject({}),
   getDocument: z.strictObject({ docId: id }),
   listTags: z.strictObject({}),
   listAnnotations: z.strictObject({ docId: id }),
@@ -195,6 +197,8 @@ export interface Results {
   getAppInfo: AppInfo;
   /** Every corpus document with word count and per-tag passage counts. */
   listDocuments: DocumentSummary[];
+  /** Files in the corpus folder that could not be read and were left out, with why, by file name. */
+  listCorpusProblems: CorpusProblem[];
   /** One document's normalised text and blocks. */
   getDocument: GlossDocument;
   /** The codebook, in display order. */

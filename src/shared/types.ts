@@ -241,6 +241,13 @@ export interface Charts {
   distribution: string;
 }
 
+/** A file in the corpus folder that was left out because it could not be read, and why, in plain words. */
+export interface CorpusProblem {
+  /** The file's name in the corpus folder. */
+  source: string;
+  message: string;
+}
+
 export interface CorpusInfo {
   /** Absolute folder path. */
   path: string;
@@ -258,6 +265,8 @@ export interface CorpusChangeReport {
   changed: string[];
   removed: string[];
   passages: { anchored: number; moved: number; needsReview: number; orphaned: number };
+  /** File names that became unreadable, or readable again (see listCorpusProblems); absent when none did. */
+  problems?: string[];
 }
 
 /** A passage the analyst should look at: moved, needing review, or orphaned by a removed document. */

@@ -62,9 +62,11 @@ export class CorpusService {
     return true;
   }
 
-  /** Records (or, with null, forgets) why a file of the folder could not be loaded. */
-  setProblem(source: string, message: string | null): void {
-    if (message === null) this.problemsBySource.delete(source);
-    else this.problemsBySource.set(source, message);
+  /** Records (or, with null, forgets) why a file of the folder could not be loaded; answers whether that changed anything. */
+  setProblem(source: string, message: string | null): boolean {
+    if (message === null) return this.problemsBySource.delete(source);
+    if (this.problemsBySource.get(source) === message) return false;
+    this.problemsBySource.set(source, message);
+    return true;
   }
 }

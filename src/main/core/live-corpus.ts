@@ -100,8 +100,8 @@ export class LiveCorpus {
   }
 
   /** Records (or, with null, forgets) why a file of the folder could not be loaded. */
-  setProblem(source: string, message: string | null): void {
-    this.corpus.setProblem(source, message);
+  setProblem(source: string, message: string | null): boolean {
+    return this.corpus.setProblem(source, message);
   }
 
   /** Stores the analyst's metadata for a document and answers the document as now shown. */

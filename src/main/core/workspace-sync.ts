@@ -60,10 +60,12 @@ export async function syncFolder(
   const added: string[] = [];
   const changed: string[] = [];
   const removed: string[] = [];
+  // Files that became unreadable, or readable again: the analyst's list of them changes too.
+  const problems: string[] = [];
   const manifest = await manifestOf(live.dir, warn);
   for (const name of names) {
     if (!(await isFile(join(live.dir, name)))) {
-      live.setProblem(name, null);
+      if (live.setProblem(name, null)) problems.push(name);
       const gone = live.bySource(name);
       if (gone !== undefined && live.drop(gone.id)) removed.push(gone.id);
       continue;
@@ -73,16 +75,16 @@ export async function syncFolder(
       if (id === null) throw new GlossatorError('invalid-argument', `${name} was not loaded: no document id is free for it; rename it.`);
       const doc = await loadDocument(live.dir, name, manifest.get(name), id);
       const outcome = live.admit(doc);
-      live.setProblem(name, null);
+      if (live.setProblem(name, null)) problems.push(name);
       if (outcome === 'added') added.push(doc.id);
       if (outcome === 'changed') changed.push(doc.id);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      live.setProblem(name, message);
+      if (live.setProblem(name, message)) problems.push(name);
       warn(message);
     }
   }
-  if (added.length + changed.length + removed.length === 0) return null;
+  if (added.length + changed.length + removed.length + problems.length === 0) return null;
 
   const passages = { anchored: 0, moved: 0, needsReview: 0, orphaned: 0 };
   // Added documents count too: a file put back brings its old passages with it.
@@ -95,5 +97,5 @@ export async function syncFolder(
     }
   }
   for (const docId of removed) passages.orphaned += (await orNone(() => store.list(docId))).length;
-  return { added, changed, removed, passages };
+  return { added, changed, removed, passages, ...(problems.length > 0 ? { problems } : {}) };
 }

@@ -65,10 +65,15 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, work:
   return results;
 }
 
-export function documentHandlers(deps: DocumentDeps): Pick<Handlers, 'getAppInfo' | 'listDocuments' | 'getDocument'> {
+export function documentHandlers(deps: DocumentDeps): Pick<
+  Handlers,
+  'getAppInfo' | 'listDocuments' | 'listCorpusProblems' | 'getDocument'
+> {
   return {
     getAppInfo: async () => ({ ...deps.info, normaliser: NORMALISER_VERSION }),
     listDocuments: async () => mapLimited(deps.corpus.all(), SUMMARY_CONCURRENCY, (doc) => summarise(deps, doc)),
+    // By file name, so the list reads the same on every open and after the watcher's updates.
+    listCorpusProblems: async () => [...deps.corpus.problems].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
     getDocument: async ({ docId }) => deps.corpus.get(docId),
   };
 }
