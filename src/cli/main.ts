@@ -12,7 +12,7 @@ import type { DamageReport } from '../main/store/damage';
 export const USAGE = `Usage: glossator <command> [options]
 
 Commands:
-  list                       the corpus documents with word and passage counts
+  list                       the corpus documents with word and passage counts; files not loaded, with why, on stderr
   stats                      passages per tag and document, passages needing review, reading coverage
   export --out FILE          the selected passages as --format md|html|csv|jsonld|qdpx|qdc (default: FILE's extension)
   import FILE                annotations (.jsonld) or a project (.qdpx) or a codebook (.qdc), merged without duplicates
@@ -95,7 +95,10 @@ export async function main(argv: string[], out = process.stdout, err = process.s
     });
     try {
       await reportReanchoring(core, err);
-      if (command === 'list') printList(out, await call(core, 'listDocuments', {}), await call(core, 'listTags', {}), values.json);
+      if (command === 'list') {
+        const [docs, tags, notLoaded] = [await call(core, 'listDocuments', {}), await call(core, 'listTags', {}), await call(core, 'listCorpusProblems', {})];
+        printList(out, err, docs, tags, notLoaded, values.json);
+      }
       if (command === 'stats') printStats(out, await call(core, 'listDocuments', {}), await call(core, 'listTags', {}), values.json);
       if (command === 'export') {
         if (!outPath) throw new UsageError('export needs --out FILE.');

@@ -1,5 +1,5 @@
 // How the CLI prints results: aligned plain-text tables, or JSON for scripts.
-import type { DocumentSummary, ImportReport, Tag } from '../shared/types';
+import type { CorpusProblem, DocumentSummary, ImportReport, Tag } from '../shared/types';
 import { countOf } from '../shared/counts';
 
 type Out = { write(text: string): unknown };
@@ -20,11 +20,23 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd()).join('\n');
 }
 
-export function printList(out: Out, docs: DocumentSummary[], tags: Tag[], json: boolean | undefined): void {
+/**
+ * The corpus's documents on `out`; files that could not be read go to `err` (one "not loaded" line
+ * each), so a script reading stdout gets the table alone. With `json`, one object holding both.
+ */
+export function printList(
+  out: Out,
+  err: Out,
+  docs: DocumentSummary[],
+  tags: Tag[],
+  notLoaded: CorpusProblem[],
+  json: boolean | undefined,
+): void {
   if (json) {
-    out.write(`${JSON.stringify(docs, null, 2)}\n`);
+    out.write(`${JSON.stringify({ documents: docs, notLoaded }, null, 2)}\n`);
     return;
   }
+  for (const p of notLoaded) err.write(`not loaded: ${printable(p.source)}: ${printable(p.message)}\n`);
   const head = ['ID', 'WORDS', 'PASSAGES', ...tags.map((t) => printable(t.name.toUpperCase())), 'TITLE'];
   const rows = docs.map((d) => [
     printable(d.id),

@@ -1,5 +1,6 @@
 // The headless CLI: list, stats, export and import on the default corpus; usage errors and exit codes.
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,6 +131,23 @@ describe('glossator CLI on a changed corpus', () => {
     expect(code).toBe(0);
     expect(err).toContain('1 anchored, 0 moved, 1 need review, 0 orphaned');
     expect(out).toContain('000_4ab67b766fb33eed');
+  });
+
+  it('names the files it could not load on stderr, control characters stripped, and in --json', async () => {
+    const corpus = join(dir, 'corpus');
+    await mkdir(corpus);
+    await writeFile(join(corpus, 'ports.txt'), 'Ports Weekly\n\nThe harbour handled record grain cargo.\n');
+    const hostile = 'bad\u001b]0;owned\u0007\u001b[31m.docx';
+    await writeFile(join(corpus, hostile), randomBytes(2048));
+    const { code, err, out } = await run('list', '--corpus', corpus, '--data', join(dir, 'data'));
+    expect(code).toBe(0);
+    expect(out).toContain('Ports Weekly');
+    expect(out).not.toContain('not loaded');
+    expect(err).toContain('not loaded: bad.docx: bad.docx is not a readable Word document');
+    expect(err).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    const json = JSON.parse((await run('list', '--corpus', corpus, '--data', join(dir, 'data'), '--json')).out);
+    expect(json.documents.map((d: { source: string }) => d.source)).toEqual(['ports.txt']);
+    expect(json.notLoaded).toEqual([{ source: hostile, message: expect.stringContaining('not a readable Word document') }]);
   });
 });
 
