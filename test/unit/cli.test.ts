@@ -169,7 +169,7 @@ describe('CLI output of document-derived text', () => {
     expect(printable(title)).toBe(shown);
     let out = '';
     const doc = { id: 'd1', title, wordCount: 1, passageCount: 0, tagCounts: {}, needsReview: 0, coverage: { read: 0, total: 1 } };
-    printList({ write: (t: string) => (out += t) }, [doc as never], [], false);
+    printList({ write: (t: string) => (out += t) }, { write: () => true }, [doc as never], [], [], false);
     expect(out).toContain(shown.trimEnd());
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
   });

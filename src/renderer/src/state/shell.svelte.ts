@@ -110,7 +110,10 @@ export class Shell {
     await this.wb.corpusChanged(report.changed, report.removed);
     await this.corpora.load();
     if (this.view === 'review') await this.review.load();
-    this.wb.notices.say(corpusMessage(report));
+    // A file that became unreadable (or readable again) changes no document; the sentence says what did.
+    const n = this.wb.problems.length;
+    const unreadable = !report.problems ? '' : n === 0 ? ' Every file can be read now.' : ` ${n === 1 ? '1 file' : `${n} files`} could not be read.`;
+    this.wb.notices.say(`${corpusMessage(report)}${unreadable}`);
   }
 
   async run(command: Command): Promise<void> {

@@ -1,5 +1,5 @@
 // The workbench's state: corpus list, codebook, open document (text, passages, read marks), the active passage, undo.
-import type { Annotation, DocumentSummary, GlossDocument, PlacedAnnotation, Tag, TextPosition } from '../../../shared/types';
+import type { Annotation, CorpusProblem, DocumentSummary, GlossDocument, PlacedAnnotation, Tag, TextPosition } from '../../../shared/types';
 import type { Result } from '../../../shared/result';
 import type { GlossatorApi } from '../../../shared/contract';
 import { UndoStack, type UndoEntry } from '../lib/undo-stack';
@@ -15,6 +15,8 @@ export function stored(a: PlacedAnnotation): Annotation {
 export class Workbench {
   // Raw: replaced whole, never changed in place; a deep proxy of thousands of objects costs on every read.
   documents = $state.raw<DocumentSummary[]>([]);
+  /** Files of the corpus folder that could not be read, with why. */
+  problems = $state.raw<CorpusProblem[]>([]);
   tags = $state<Tag[]>([]);
   doc = $state.raw<GlossDocument | null>(null);
   annotations = $state.raw<PlacedAnnotation[]>([]);
@@ -63,9 +65,14 @@ export class Workbench {
 
   /** Loads codebook and list and opens the last document (the reader restores its own position). */
   async init(lastDocId: string | null): Promise<void> {
-    const [tags, documents] = await Promise.all([this.call(this.client.listTags({})), this.call(this.client.listDocuments({}))]);
+    const [tags, documents, problems] = await Promise.all([
+      this.call(this.client.listTags({})),
+      this.call(this.client.listDocuments({})),
+      this.call(this.client.listCorpusProblems({})),
+    ]);
     this.tags = tags ?? [];
     this.documents = documents ?? [];
+    this.problems = problems ?? [];
     const start = this.documents.find((d) => d.id === lastDocId) ?? this.documents[0];
     if (start) await this.open(start.id);
     this.ready = true;
@@ -127,13 +134,15 @@ export class Workbench {
 
   /** Re-reads what main holds after an operation that may have touched several places. */
   async reload(): Promise<void> {
-    const [tags, documents, annotations] = await Promise.all([
+    const [tags, documents, problems, annotations] = await Promise.all([
       this.call(this.client.listTags({})),
       this.call(this.client.listDocuments({})),
+      this.call(this.client.listCorpusProblems({})),
       this.doc ? this.call(this.client.listAnnotations({ docId: this.doc.id })) : Promise.resolve(null),
     ]);
     if (tags) this.tags = tags;
     if (documents) this.documents = documents;
+    if (problems) this.problems = problems;
     if (annotations) this.annotations = annotations;
   }
 
