@@ -317,6 +317,28 @@ describe('Shell', () => {
     stop();
   });
 
+  test('a file that becomes unreadable, then readable again, updates the list of files not loaded and says so', async () => {
+    const main = new FakeMain();
+    let problems = [{ source: 'scan.docx', message: 'scan.docx is not a readable Word document (.docx).' }];
+    main.handle('listCorpusProblems', () => problems);
+    const shell = new Shell(main.client);
+    await shell.start();
+    const stop = shell.listen();
+    expect(shell.wb.problems).toEqual(problems);
+    problems = [...problems, { source: 'notes.pdf', message: 'notes.pdf holds no text.' }];
+    const none = { anchored: 0, moved: 0, needsReview: 0, orphaned: 0 };
+    main.corpusChanged({ added: [], changed: [], removed: [], passages: none, problems: ['notes.pdf'] });
+    await settle();
+    expect(shell.wb.problems.map((p) => p.source)).toEqual(['scan.docx', 'notes.pdf']);
+    expect(shell.wb.notices.status).toBe('Corpus updated: no document changed. 2 files could not be read.');
+    problems = [];
+    main.corpusChanged({ added: [], changed: [], removed: [], passages: none, problems: ['scan.docx', 'notes.pdf'] });
+    await settle();
+    expect(shell.wb.problems).toEqual([]);
+    expect(shell.wb.notices.status).toBe('Corpus updated: no document changed. Every file can be read now.');
+    stop();
+  });
+
   test.each([
     [{ added: 0, changed: 1, removed: 0 }, { moved: 1, needsReview: 1, orphaned: 0 }, 'Corpus updated: 1 changed. To review: 1 moved, 1 needs review.'],
     [{ added: 2, changed: 0, removed: 1 }, { moved: 0, needsReview: 2, orphaned: 3 }, 'Corpus updated: 2 added, 1 removed. To review: 2 need review, 3 orphaned.'],
