@@ -64,8 +64,12 @@ describe('the corpus watcher', () => {
     await writeFile(join(root, 'outside.txt'), 'Private Notes\n\nThe analyst never put this file in the corpus.\n');
     const report = nextReport();
     await symlink(join(root, 'outside.txt'), join(corpusDir, 'linked.txt'));
+    // No document changes, but the list of files not loaded does: the analyst is told.
+    expect(await report).toEqual({ added: [], changed: [], removed: [], passages: none, problems: ['linked.txt'] });
+    expect((await value(call('listCorpusProblems'))).map((p) => p.source)).toEqual(['linked.txt']);
+    const second = nextReport();
     await writeFile(join(corpusDir, 'steel.txt'), 'Steel Tariffs\n\nNew tariffs on rolled steel take effect in March.\n');
-    expect(await report).toEqual({ added: ['steel'], changed: [], removed: [], passages: none });
+    expect(await second).toEqual({ added: ['steel'], changed: [], removed: [], passages: none });
     expect((await value<DocumentSummary[]>(call('listDocuments'))).map((d) => d.id)).toEqual(['ports', 'steel']);
     expect((await find('never put this file')).documents).toEqual([]);
     // Reopened, the loader skips (and reports) the link the same way.
