@@ -4,7 +4,6 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   // Renderer state classes (.svelte.ts) use runes: compiled by Svelte, run with its client runtime.
   plugins: [svelte({ compilerOptions: { hmr: false } })],
-  //resolve
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',

@@ -286,19 +286,23 @@ describe('writing the cache', () => {
     expect(warnings).toEqual([expect.stringContaining('could not be read (ENOTDIR)'), expect.stringContaining('could not be saved')]);
   });
 
-  it('keeps id clashes and unreadable files as problems, warm as cold', async () => {
+  it('keeps unreadable files as problems and id clashes as distinct documents, warm as cold', async () => {
     const dir = await threeDocs();
     for (const [name, text] of [['a b.txt', 'Clash\n\nOne.'], ['a-b.txt', 'Clash\n\nTwo.'], ['bad.txt', Buffer.from('caf\xe9', 'latin1')]] as const) {
       await writeFile(join(dir, name), text);
       await utimes(join(dir, name), LONG_AGO, LONG_AGO);
     }
     const fresh = await loadCorpus(dir);
-    expect(fresh.problems.map((p) => p.source)).toEqual(['a-b.txt', 'bad.txt']);
+    expect(fresh.problems.map((p) => p.source)).toEqual(['bad.txt']);
+    // "a b.txt" and "a-b.txt" want the same id: the first by name keeps it, the other loads under a hashed id.
+    const clashing = fresh.documents.filter((d) => d.source === 'a b.txt' || d.source === 'a-b.txt');
+    expect(clashing).toHaveLength(2);
+    expect(new Set(clashing.map((d) => d.id)).size).toBe(2);
     await openWithCache(dir);
     const warm = await openWithCache(dir);
     expect(warm.problems).toEqual(fresh.problems);
     expect(warm.documents).toStrictEqual(fresh.documents);
-    expect(warm.usage).toEqual({ hits: 4, reads: 0 });
+    expect(warm.usage).toEqual({ hits: 5, reads: 0 });
   });
 
   it('refuses a corpus key that is not a plain path part', () => {

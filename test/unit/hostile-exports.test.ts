@@ -365,7 +365,8 @@ describe('the Markdown export', () => {
     const front = /^---\n([\s\S]*?)\n---\n/.exec(text('filtered.md'))?.[1] ?? '';
     for (const line of front.split('\n')) {
       const m = /^\s*[a-z_]+:\s*(.*)$/.exec(line);
-      if (!m || m[1] === '' || /^(\{\}|true|false|\d+)$/.test(m[1]!)) continue;
+      // Plain scalars may carry a YAML comment ("passage_count: 21  # passages in this digest").
+      if (!m || m[1] === '' || /^(\{\}|true|false|\d+)(\s+#.*)?$/.test(m[1]!)) continue;
       expect(() => JSON.parse(m[1]!), line).not.toThrow();
     }
     expect(front).toContain(JSON.stringify(TAG_PAYLOADS[0]));

@@ -304,7 +304,10 @@ export class FakeMain {
       getCoverage: ({ docId }) => ({ docId, read: this.coverage.get(docId) ?? [], total: this.doc(docId).blocks.length }),
       setCoverage: ({ docId, blocks, read }) => {
         const now = new Set(this.coverage.get(docId) ?? []);
-        for (const b of blocks) (read ? now.add(b) : now.delete(b));
+        for (const b of blocks) {
+          if (read) now.add(b);
+          else now.delete(b);
+        }
         this.coverage.set(docId, [...now].sort((x, y) => x - y));
         return { docId, read: this.coverage.get(docId)!, total: this.doc(docId).blocks.length };
       },
