@@ -84,7 +84,7 @@ module.exports = {
           '^src/main/electron/main\\.ts$',
           '^src/preload/index\\.ts$',
           '^src/renderer/src/main\\.ts$',
-          '^src/cli/main\\.ts$',
+          '^src/cli/bin\\.ts$',
         ],
       },
       to: {},

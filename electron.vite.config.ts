@@ -7,9 +7,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The reader worker is its own entry (read-pool.ts finds read-worker.js beside the main bundle).
+      // The reader worker is its own entry (read-pool.ts finds read-worker.js beside the main bundle), and so
+      // is the headless CLI (bin/glossator.mjs runs out/main/cli.js): it shares the core's chunks, no Electron.
       rollupOptions: {
-        input: { index: resolve('src/main/electron/main.ts'), 'read-worker': resolve('src/main/corpus/readers/read-worker.ts') },
+        input: {
+          index: resolve('src/main/electron/main.ts'),
+          'read-worker': resolve('src/main/corpus/readers/read-worker.ts'),
+          cli: resolve('src/cli/bin.ts'),
+        },
       },
     },
   },

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// The `glossator` command: runs the TypeScript CLI through tsx, so it works right after `npm install`.
-import { register } from 'tsx/esm/api';
+// The `glossator` command: runs the CLI compiled by `npm run build` (out/main/cli.js), with no TypeScript at run time.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const compiled = new URL('../out/main/cli.js', import.meta.url);
+if (!existsSync(compiled)) {
+  // No silent fallback to transpiling the sources: a stale or missing build should be rebuilt, not hidden.
+  process.stderr.write('glossator: the CLI is not built yet: run `npm run build` first.\n');
+  process.exit(1);
+}
+await import(compiled.href);

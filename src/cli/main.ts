@@ -1,13 +1,8 @@
-// The headless CLI over the Electron-free core: list, stats, export, import. Exit 0 ok, 1 failed, 2 usage.
-import { resolve } from 'node:path';
-import { createCore, type Core } from '../main/core/core';
-import { dispatch } from '../main/core/dispatch';
-import type { Method, Args, Results } from '../shared/contract';
-import { BUNDLED_CORPUS, defaultDataDir } from './paths';
-import { UsageError, digestOptions, exportFormat, importFormat, parse } from './options';
-import { printList, printStats, printImport } from './print';
-import { acquireDataLock, type DataFolderLock } from '../main/store/lock';
-import type { DamageReport } from '../main/store/damage';
+// The CLI's front: parses arguments and answers --help and usage errors without loading the core (commands.ts
+// loads it, lazily, so `glossator --help` starts in the time Node itself takes). Exit 0 ok, 1 failed, 2 usage.
+import { COMMANDS, UsageError, parse, type CliHooks, type Out } from './options';
+
+export type { CliHooks } from './options';
 
 export const USAGE = `Usage: glossator <command> [options]
 
@@ -23,45 +18,7 @@ Options:
   --group-by tag|document   --tags a,b   --docs id,id   --text WORDS   --no-notes   --hashtags   --bom
   --json          list/stats as JSON`;
 
-class Failure extends Error {}
-
-/**
- * The CLI never moves or rewrites a file it cannot read (it is a read-mostly tool, and the app may
- * be running): its stores only report, and any damaged file a command meets fails it, by name.
- */
-function damageMessage(found: readonly DamageReport[]): string {
-  const lines = found.map((d) =>
-    d.movedTo === null
-      ? `${d.file} cannot be read: ${d.reason}. It was left where it is.`
-      : `${d.file} is missing: the app moved it to ${d.movedTo} because ${d.reason}.`,
-  );
-  return `${lines.join('\n')}\nOpen Glossator to restore a backup of ${found.length === 1 ? 'this file' : 'these files'}.`;
-}
-
-async function call<M extends Method>(core: Core, method: M, args: Args<M>): Promise<Results[M]> {
-  const result = await dispatch(core.handlers, method, args);
-  if (!result.ok) throw new Failure(result.error.message);
-  return result.value as Results[M];
-}
-
-/**
- * Documents may have changed since passages were tagged; the CLI re-anchors them as the app does
- * (placement is computed on load) and says so on stderr, so stdout stays clean for scripts.
- */
-async function reportReanchoring(core: Core, err: NodeJS.WritableStream | { write(t: string): unknown }): Promise<void> {
-  const items = await call(core, 'listReview', {});
-  if (items.length === 0) return;
-  const count = (state: string) => items.filter((i) => i.passage.state === state).length;
-  const docs = await call(core, 'listDocuments', {});
-  const total = docs.reduce((n, d) => n + d.passageCount, 0);
-  const anchored = total - count('moved') - count('needs-review');
-  err.write(
-    `glossator: documents changed since passages were tagged: ${anchored} anchored, ${count('moved')} moved, ` +
-      `${count('needs-review')} need review, ${count('orphaned')} orphaned. Review them in the app (Review).\n`,
-  );
-}
-
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(argv: string[], out: Out = process.stdout, err: Out = process.stderr, hooks: CliHooks = {}): Promise<number> {
   try {
     const { values, positionals } = parse(argv);
     const [command, ...rest] = positionals;
@@ -69,62 +26,9 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       out.write(`${USAGE}\n`);
       return command || values.help ? 0 : 2;
     }
-    if (!['list', 'stats', 'export', 'import'].includes(command)) throw new UsageError(`Unknown command "${command}".`);
-    const outPath = values.out ? resolve(values.out) : null;
-    const inPath = rest[0] ? resolve(rest[0]) : null;
-    const dataDir = resolve(values.data ?? defaultDataDir());
-    // Only import writes; it must not run while the app (or another import) uses the folder.
-    const lock: DataFolderLock | null = command === 'import' && inPath ? await acquireDataLock(dataDir, 'cli') : null;
-    const damaged: DamageReport[] = [];
-    const refuseIfDamaged = () => {
-      if (damaged.length > 0) throw new Failure(damageMessage(damaged));
-    };
-    const core = await createCore({
-      corpusDir: resolve(values.corpus ?? BUNDLED_CORPUS),
-      dataDir,
-      storeIo: { damaged: 'report', onDamaged: (d) => damaged.push(d) },
-      version: 'cli',
-      saveTarget: { chooseSavePath: async () => outPath },
-      // The bundled corpus is the read-only "default" one even when --corpus names another folder.
-      bundledCorpusDir: resolve(BUNDLED_CORPUS),
-      // The CLI never asks for folders or documents: no command opens or imports them.
-      openTarget: { chooseOpenPath: async () => inPath, chooseFolder: async () => null, chooseFiles: async () => [] },
-    }).catch(async (error: unknown) => {
-      await lock?.release();
-      throw error;
-    });
-    try {
-      await reportReanchoring(core, err);
-      if (command === 'list') {
-        const [docs, tags, notLoaded] = [await call(core, 'listDocuments', {}), await call(core, 'listTags', {}), await call(core, 'listCorpusProblems', {})];
-        printList(out, err, docs, tags, notLoaded, values.json);
-      }
-      if (command === 'stats') printStats(out, await call(core, 'listDocuments', {}), await call(core, 'listTags', {}), values.json);
-      if (command === 'export') {
-        if (!outPath) throw new UsageError('export needs --out FILE.');
-        const format = exportFormat(values);
-        const docs = await call(core, 'listDocuments', {});
-        const options = digestOptions(values, await call(core, 'listTags', {}), docs.map((d) => d.id));
-        // Before anything is written: a digest silently missing a document's passages is worse than none.
-        refuseIfDamaged();
-        const saved = await call(core, 'exportDigest', { format, options });
-        const skipped = saved.skipped ? ` (${saved.skipped} passages needing review left out)` : '';
-        out.write(`Wrote ${saved.bytes} bytes to ${saved.path}${skipped}\n`);
-      }
-      if (command === 'import') {
-        if (!inPath) throw new UsageError('import needs a FILE.');
-        printImport(out, await call(core, 'importAnnotations', { format: importFormat(values, inPath) }));
-      }
-      refuseIfDamaged();
-    } catch (error) {
-      // A call that failed on a damaged file (the codebook, say) gets the same report, naming every one.
-      if (damaged.length > 0 && !(error instanceof UsageError)) throw new Failure(damageMessage(damaged));
-      throw error;
-    } finally {
-      await core.close();
-      await lock?.release();
-    }
-    return 0;
+    if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`Unknown command "${command}".`);
+    const { runCommand } = await import('./commands');
+    return await runCommand(command as (typeof COMMANDS)[number], rest, values, out, err, hooks);
   } catch (error) {
     err.write(`glossator: ${(error as Error).message}\n`);
     if (error instanceof UsageError) {

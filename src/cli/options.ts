@@ -2,8 +2,18 @@
 import { parseArgs } from 'node:util';
 import { extname } from 'node:path';
 import type { DigestOptions, ExportFormat, ImportFormat, Tag } from '../shared/types';
+import type { FileOps } from '../main/store/file-ops';
 
 export class UsageError extends Error {}
+
+export type Out = { write(text: string): unknown };
+
+/** What tests may inject into the core a command builds: file-system calls with armed faults. */
+export interface CliHooks {
+  ops?: FileOps;
+}
+
+export const COMMANDS = ['list', 'stats', 'export', 'import'] as const;
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'html', 'csv', 'jsonld', 'qdpx', 'qdc'];
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['jsonld', 'qdpx', 'qdc'];
@@ -34,7 +44,7 @@ export function parse(argv: string[]) {
   }
 }
 
-type Values = ReturnType<typeof parse>['values'];
+export type Values = ReturnType<typeof parse>['values'];
 
 const list = (value: string | undefined): string[] =>
   (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);

@@ -225,8 +225,11 @@ export interface ImportReport {
   imported: number;
   /** Incoming passages that matched an existing one (same document and range): tags/notes merged, nothing duplicated. */
   merged: number;
-  /** Incoming passages that could not be placed, with why, so nothing is dropped silently. */
-  unmatched: { quote: string; source: string; reason: string }[];
+  /**
+   * Incoming passages that could not be placed, with why, so nothing is dropped silently. `notStored`
+   * marks a passage that was placed but whose write failed (disk full, unreadable file): the import failed for it.
+   */
+  unmatched: { quote: string; source: string; reason: string; notStored?: true }[];
   /** Tags created because the codebook had no tag of that name. */
   tagsAdded: string[];
 }

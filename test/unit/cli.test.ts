@@ -1,15 +1,16 @@
 // The headless CLI: list, stats, export and import on the default corpus; usage errors and exit codes.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main';
+import { main, type CliHooks } from '../../src/cli/main';
 import { printable, printList } from '../../src/cli/print';
 import { createCore } from '../../src/main/core/core';
 import { call, SEED_CORPUS, value } from './support/core-harness';
+import { FaultyOps } from './support/faulty-ops';
 
 let dir: string;
 beforeEach(async () => {
@@ -20,9 +21,13 @@ afterEach(async () => {
 });
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return runWith({}, ...argv);
+}
+
+async function runWith(hooks: CliHooks, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(argv, { write: (t: string) => (out += t) } as never, { write: (t: string) => (err += t) } as never);
+  const code = await main(argv, { write: (t: string) => (out += t) }, { write: (t: string) => (err += t) }, hooks);
   return { code, out, err };
 }
 
@@ -81,6 +86,32 @@ describe('glossator CLI', () => {
     expect((await run('import', file, '--data', empty)).out).toContain('Imported 0, merged 2, not placed 0.');
   });
 
+  // Disk full at the first write, at every write, or a folder that refuses writes: each passage not stored is counted.
+  it.each([
+    ['ENOSPC', 1, /^glossator: 1 of 2 passages could not be stored: The disk is full \(ENOSPC\)/m],
+    ['ENOSPC', 100, /^glossator: 2 of 2 passages could not be stored: The disk is full \(ENOSPC\)/m],
+    ['EACCES', 100, /^glossator: 2 of 2 passages could not be stored: .*\(EACCES\)/m],
+  ] as const)('an import whose writes fail with %s (%i times) exits 1 and counts the passages not stored', async (code, times, message) => {
+    await seed(dir);
+    const file = join(dir, 'project.jsonld');
+    expect((await run('export', '--data', dir, '--out', file)).code).toBe(0);
+    const empty = join(dir, 'empty');
+    await mkdir(empty);
+    // Lists once first, so the codebook is on disk and only the passages' writes meet the fault.
+    expect((await run('list', '--data', empty)).code).toBe(0);
+    const faulty = new FaultyOps();
+    faulty.arm({ step: 'write', code, times });
+    const result = await runWith({ ops: faulty.ops }, 'import', file, '--data', empty);
+    expect(faulty.fired.length).toBeGreaterThan(0);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(message);
+    expect(result.out).toContain(`Imported ${times === 1 ? 1 : 0}, merged 0, not placed ${times === 1 ? 1 : 2}.`);
+    // Nothing half-written: a clean retry stores exactly what the failed run did not.
+    const retry = await run('import', file, '--data', empty);
+    expect(retry.code).toBe(0);
+    expect(retry.out).toContain(`Imported ${times === 1 ? 1 : 2}, merged ${times === 1 ? 1 : 0}, not placed 0.`);
+  });
+
   it.each([
     [['frobnicate'], 2, 'Unknown command "frobnicate"'],
     [['export', '--out', 'x.docx'], 2, '--format takes one of'],
@@ -106,9 +137,37 @@ describe('glossator CLI', () => {
     expect(result.err).toMatch(/^glossator: .*JSON/);
   });
 
-  it('runs as the installed bin (through tsx), with --help', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['bin/glossator.mjs', '--help']);
+  it('runs as a process from its sources (the compiled bin is checked after the build, in e2e/cli.spec.ts)', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', '--help']);
     expect(stdout).toContain('Usage: glossator <command>');
+  });
+
+  it('stays quiet and exits 0 when the reader closes the pipe early (glossator list | head)', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bin.ts', 'list', '--data', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the CLI has loaded, let alone written: its every write meets a closed pipe (EPIPE).
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(err).toBe('');
+    expect(code).toBe(0);
+  });
+
+  it('says "run npm run build first" when the bin finds no compiled CLI', async () => {
+    await mkdir(join(dir, 'bin'));
+    await copyFile('bin/glossator.mjs', join(dir, 'bin', 'glossator.mjs'));
+    const failed = await promisify(execFile)(process.execPath, [join(dir, 'bin', 'glossator.mjs'), '--help']).catch((e: { code: number; stderr: string }) => e);
+    expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining('run `npm run build` first') });
+  });
+
+  it('names the app version in its exports, not "cli"', async () => {
+    await seed(dir);
+    const file = join(dir, 'out.jsonld');
+    expect((await run('export', '--data', dir, '--out', file)).code).toBe(0);
+    const { version } = JSON.parse(await readFile('package.json', 'utf8')) as { version: string };
+    const text = await readFile(file, 'utf8');
+    const versions = [...text.matchAll(/"schema:softwareVersion": "([^"]*)"/g)].map((m) => m[1]);
+    expect(versions).toEqual([version, version]);
   });
 });
 

@@ -88,7 +88,7 @@ export class ImportService {
       } catch (error) {
         // A refused write (unreadable file, over a limit) concerns this passage only.
         if (!(error instanceof GlossatorError)) throw error;
-        miss(run, p, `it could not be stored: ${error.message}`, where.doc);
+        miss(run, p, `it could not be stored: ${error.message}`, where.doc, true);
       }
     }
     return report;
@@ -190,13 +190,14 @@ export class ImportService {
   }
 }
 
-function miss(run: Run, p: IncomingPassage, reason: string, doc?: GlossDocument): void {
+function miss(run: Run, p: IncomingPassage, reason: string, doc?: GlossDocument, notStored = false): void {
   const { docId, fileName, uri, title } = p.source;
   const quote = [...p.quote.exact];
   run.report.unmatched.push({
     quote: quote.length > 200 ? `${quote.slice(0, 200).join('')}…` : p.quote.exact,
     source: doc?.title ?? title ?? fileName ?? uri ?? docId ?? 'unknown source',
     reason,
+    ...(notStored ? { notStored: true as const } : {}),
   });
 }
 
