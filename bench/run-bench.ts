@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { browserBench, type BrowserRuns } from './browser-bench';
+import { cliStartupBench } from './cli-startup';
 import { coreBench, type CoreRuns } from './core-bench';
 import { FULL, SMOKE, generate, type CorpusSpec } from './generate';
 import { describeMachine, writeResults, type BenchResults } from './report';
@@ -13,6 +14,8 @@ export interface BenchPlan {
   spec: CorpusSpec;
   core: CoreRuns;
   browser: BrowserRuns;
+  /** Runs of each CLI start-up figure (the compiled bin: `npm run bench` builds first). */
+  cli: number;
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -20,6 +23,7 @@ export const FULL_PLAN: BenchPlan = {
   spec: FULL,
   core: { open: 4, list: 20, save: 20, search: 40, digest: 5, lowdb: 5 },
   browser: { boot: 5, open: 15, keypress: 30, heap: 3, peer: 5 },
+  cli: 10,
 };
 
 export const SMOKE_PLAN: BenchPlan = {
@@ -27,6 +31,7 @@ export const SMOKE_PLAN: BenchPlan = {
   spec: SMOKE,
   core: { open: 2, list: 2, save: 2, search: 2, digest: 1, lowdb: 1 },
   browser: { boot: 1, open: 2, keypress: 2, heap: 1, peer: 1 },
+  cli: 1,
 };
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'];
@@ -40,7 +45,11 @@ export async function runBench(plan: BenchPlan, outDir: string, log: (line: stri
     log(`generating ${plan.spec.documents} documents and ${plan.spec.annotations} passages in ${root}`);
     const gen = await generate(plan.spec, root, 'default');
     const machine = describeMachine(browser.version(), gen.dataDir);
-    const figures = [...(await coreBench(gen, plan.core, log)), ...(await browserBench(browser, gen, plan.browser, log))];
+    const figures = [
+      ...(await coreBench(gen, plan.core, log)),
+      ...(await browserBench(browser, gen, plan.browser, log)),
+      ...(await cliStartupBench(plan.cli, log)),
+    ];
     const results: BenchResults = {
       generatedAt: new Date().toISOString(),
       mode: plan.mode,
