@@ -388,8 +388,15 @@ test('payload tags, notes and details stay inert in the panel, hover card, searc
   for (const note of [NOTE_PAYLOADS[0]!, NOTE_PAYLOADS[1]!, NOTE_PAYLOADS[3]!, NOTE_PAYLOADS[7]!]) await expect(preview).toContainText(note);
   await expect(preview).toContainText(META_PAYLOADS.title);
   await expect(preview).toContainText(META_PAYLOADS.author);
-  const markup = await preview.evaluate((el) => [...new Set([...el.querySelectorAll('*')].map((e) => e.localName))].sort());
-  expect(markup.filter((t) => !/^(h[1-6]|p|blockquote|br|table|thead|tbody|tr|th|td|em|strong|a)$/.test(t))).toEqual([]);
+  // The preview is the digest's text (marked + DOMPurify) with the charts set where the HTML and PDF have them.
+  const elementsOf = (inCharts: boolean) =>
+    preview.evaluate(
+      (el, charts) => [...new Set([...el.querySelectorAll('*')].filter((e) => (e.closest('section.charts') !== null) === charts).map((e) => e.localName))].sort(),
+      inCharts,
+    );
+  expect((await elementsOf(false)).filter((t) => !/^(h[1-6]|p|blockquote|br|table|thead|tbody|tr|th|td|em|strong|a)$/.test(t))).toEqual([]);
+  // The charts are drawn SVG: shapes, text and captions, never script, links or foreign content.
+  expect((await elementsOf(true)).filter((t) => !/^(section|figure|figcaption|b|svg|g|rect|line|path|circle|text|tspan|title|desc)$/.test(t))).toEqual([]);
   await preview.locator('blockquote').filter({ hasText: payload(8) }).first().scrollIntoViewIfNeeded();
   await workbench.screenshot('30-hostile-digest');
   await dialog.getByRole('region', { name: 'Charts' }).scrollIntoViewIfNeeded();
