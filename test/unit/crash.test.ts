@@ -67,7 +67,8 @@ class Child {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-it(`keeps every acknowledged write through ${KILLS} SIGKILLs`, { timeout: 300_000 }, async () => {
+// The limit is a net for a loaded 2-core machine (about 3 minutes when quiet), never a measure.
+it(`keeps every acknowledged write through ${KILLS} SIGKILLs`, { timeout: 900_000 }, async () => {
   const t0 = performance.now();
   const work = await mkdtemp(join(tmpdir(), 'glossator-crash-'));
   made.push(work);
