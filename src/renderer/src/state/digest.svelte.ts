@@ -1,5 +1,6 @@
 // The export builder: options, a live preview (Markdown and charts) from main, and export in each format.
 import { CHART_FIGURES } from '../../../shared/chart-figures';
+import { DEFAULT_DIGEST_OPTIONS } from '../../../shared/defaults';
 import type { Charts, DigestOptions, ExportFormat } from '../../../shared/types';
 import type { Digest, SavedFile } from '../../../shared/contract';
 import type { GlossatorApi } from '../../../shared/contract';
@@ -18,15 +19,8 @@ export const FORMATS: { format: ExportFormat; label: string }[] = [
 
 export class DigestPreview {
   open = $state(false);
-  options = $state<DigestOptions>({
-    groupBy: 'tag',
-    tagIds: [],
-    docIds: [],
-    text: '',
-    includeNotes: true,
-    hashtags: false,
-    bom: false,
-  });
+  // The shared defaults, with arrays of its own: the builder edits them in place.
+  options = $state<DigestOptions>({ ...DEFAULT_DIGEST_OPTIONS, tagIds: [], docIds: [] });
   digest = $state<Digest | null>(null);
   charts = $state<Charts | null>(null);
   /** What is running: the preview, or an export in a format. */
