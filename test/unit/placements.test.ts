@@ -128,6 +128,19 @@ describe('after each kind of write, the kept listing equals a fresh computation'
     expect(await app.annotations.placement(DOC)).not.toBe(doc);
   });
 
+  it('a save places again only the passages it changed; the others keep their placement', async () => {
+    const app = await openApp();
+    const [a, b, c] = await tagParagraphs(app, DOC, 3, ['friction']);
+    const byId = async () => new Map((await app.annotations.list(DOC)).map((p) => [p.id, p]));
+    const before = await byId();
+    await app.annotations.update({ docId: DOC, annotationId: b!.id, tagIds: ['hedging'] });
+    const after = await byId();
+    expect(after.get(a!.id)).toBe(before.get(a!.id));
+    expect(after.get(c!.id)).toBe(before.get(c!.id));
+    expect(after.get(b!.id)).not.toBe(before.get(b!.id));
+    expect(after.get(b!.id)?.tagIds).toEqual(['hedging']);
+  });
+
   it('a restored backup and a fresh start of a damaged file are listed as a fresh start lists them', async () => {
     const seeding = await openApp();
     const [a] = await tagParagraphs(seeding, DOC, 3, ['friction']);

@@ -120,7 +120,9 @@ export class AnnotationService {
       this.texts.set(hash, await this.snapshots.load(hash).catch(() => null));
     }
     const { diffs } = this.placements;
-    return annotations.map((a) => placeAnnotation(doc, a, this.texts.get(a.target.contentHash) ?? null, diffs));
+    return annotations.map((a) =>
+      this.placements.placeOnce(a, doc.contentHash, () => placeAnnotation(doc, a, this.texts.get(a.target.contentHash) ?? null, diffs)),
+    );
   }
 
   /** Keeps the document's current text under its hash, once; later edits are diffed against it. */

@@ -9,7 +9,7 @@
 // - the document's contentHash, which changes with its text.
 // (Snapshot texts matter too, but only for passages made on other texts: those are loaded before a
 // first placement and never change for a hash.)
-import type { PlacedAnnotation } from '../../shared/types';
+import type { Annotation, PlacedAnnotation } from '../../shared/types';
 import { addCount } from '../../shared/counts';
 import { DiffCache } from '../anchoring';
 
@@ -45,12 +45,29 @@ export function countPassages(passages: readonly PlacedAnnotation[]): PassageCou
 
 /** Freezes a placed passage and its range; the annotation's own parts are frozen by the store. */
 function freezePlaced(a: PlacedAnnotation): PlacedAnnotation {
+  if (Object.isFrozen(a)) return a;
   if (a.range) Object.freeze(a.range);
   return Object.freeze(a);
 }
 
 export class PlacementCache {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Each stored passage's own placement, by the passage object. The store shares the frozen
+   * objects of passages a save did not change, so after a tag on one passage of a long document
+   * only that passage is placed again, not all of them; a changed text (another hash) places all.
+   */
+  private readonly single = new WeakMap<Annotation, { contentHash: string; placed: PlacedAnnotation }>();
+
+  /** `annotation` placed on the text with `contentHash`, by `placeOne` unless it was placed there before. */
+  placeOnce(annotation: Annotation, contentHash: string, placeOne: () => PlacedAnnotation): PlacedAnnotation {
+    const known = this.single.get(annotation);
+    if (known && known.contentHash === contentHash) return known.placed;
+    const placed = freezePlaced(placeOne());
+    // Only frozen (stored) passages can be trusted not to change under the key.
+    if (Object.isFrozen(annotation)) this.single.set(annotation, { contentHash, placed });
+    return placed;
+  }
   /**
    * The old→new diffs the placements were made with: a document's passages share one diff per
    * edit, and an edited document is usually placed again soon (its next edit, an export).
