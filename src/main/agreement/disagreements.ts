@@ -1,0 +1,79 @@
+// Where coders differ: per tag, the stretches of text some coders coded, grouped so each can be settled at once.
+//
+// A cluster is a maximal stretch covered by at least one chosen coder's passages with the tag (overlapping or
+// touching passages of any coder join one cluster). It is agreed when every coder who coded the document covers
+// all of it, and a disagreement otherwise; adjudication accepts one coder's passages of a cluster, or all of
+// an agreed cluster's.
+
+import { coverageRuns, normalise, type Span } from './intervals';
+import { tagLayer, tagSegments, type CodedSpan, type DocumentCoding } from './coding';
+
+export interface ClusterSide {
+  coderId: string;
+  /** This coder's passages with the tag inside the cluster (none: the coder left it uncoded). */
+  passages: CodedSpan[];
+  /** Characters of the cluster this coder coded. */
+  covered: number;
+}
+
+export interface Cluster extends Span {
+  docId: string;
+  tagId: string;
+  /** True when every coder who coded the document coded every character of it. */
+  agreed: boolean;
+  /** Characters of the cluster on which the coders differ. */
+  differing: number;
+  /** One side per chosen coder who coded the document, in the order asked. */
+  sides: ClusterSide[];
+}
+
+/** The clusters of one tag in one document, in text order; empty when fewer than two chosen coders coded it. */
+export function clustersOf(doc: DocumentCoding, coders: readonly string[], tagId: string): Cluster[] {
+  const present = coders.filter((c) => doc.coders.has(c));
+  if (present.length < 2) return [];
+  const layers = present.map((c) => tagLayer(doc.coders.get(c) ?? [], tagId, doc.length));
+  const segments = present.map((c) => tagSegments(doc.coders.get(c) ?? [], tagId, doc.length));
+  const extents = normalise(layers.flat(), doc.length);
+  const runs = coverageRuns(layers);
+  const out: Cluster[] = [];
+  let r = 0;
+  for (const extent of extents) {
+    const covered = new Array<number>(present.length).fill(0);
+    let differing = 0;
+    while (r < runs.length && runs[r]!.start < extent.end) {
+      const run = runs[r++]!;
+      const len = run.end - run.start;
+      for (const i of run.members) covered[i]! += len;
+      if (run.count < present.length) differing += len;
+    }
+    out.push({
+      docId: doc.docId,
+      tagId,
+      start: extent.start,
+      end: extent.end,
+      agreed: differing === 0,
+      differing,
+      sides: present.map((coderId, i) => ({
+        coderId,
+        covered: covered[i]!,
+        passages: segments[i]!.filter((p) => p.start < extent.end && p.end > extent.start),
+      })),
+    });
+  }
+  return out;
+}
+
+/** Clusters of every tag in every document, in document then text order. */
+export function allClusters(
+  documents: readonly DocumentCoding[],
+  coders: readonly string[],
+  tagIds: readonly string[],
+): Cluster[] {
+  const out: Cluster[] = [];
+  for (const doc of documents) {
+    const perDoc = tagIds.flatMap((tagId) => clustersOf(doc, coders, tagId));
+    perDoc.sort((a, b) => a.start - b.start || a.end - b.end || a.tagId.localeCompare(b.tagId));
+    out.push(...perDoc);
+  }
+  return out;
+}
