@@ -1,13 +1,9 @@
 // What agreement is computed from: each coder's placed passages in each document, and who coded which document.
 
-import { normalise, type Span } from './intervals';
+import type { CodedSpan } from '../../shared/agreement';
 
-/** A placed passage as agreement sees it: where it sits now and its tags. */
-export interface CodedSpan extends Span {
-  /** The passage's id, so disagreements can name the passages on each side. */
-  id: string;
-  tagIds: readonly string[];
-}
+export type { CodedSpan };
+import { normalise, type Span } from './intervals';
 
 /**
  * One document as the coders coded it. The `coders` map is the explicit missing-data input: a coder who is in

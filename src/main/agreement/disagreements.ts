@@ -5,27 +5,11 @@
 // all of it, and a disagreement otherwise; adjudication accepts one coder's passages of a cluster, or all of
 // an agreed cluster's.
 
-import { coverageRuns, normalise, type Span } from './intervals';
-import { tagLayer, tagSegments, type CodedSpan, type DocumentCoding } from './coding';
+import type { Cluster } from '../../shared/agreement';
 
-export interface ClusterSide {
-  coderId: string;
-  /** This coder's passages with the tag inside the cluster (none: the coder left it uncoded). */
-  passages: CodedSpan[];
-  /** Characters of the cluster this coder coded. */
-  covered: number;
-}
-
-export interface Cluster extends Span {
-  docId: string;
-  tagId: string;
-  /** True when every coder who coded the document coded every character of it. */
-  agreed: boolean;
-  /** Characters of the cluster on which the coders differ. */
-  differing: number;
-  /** One side per chosen coder who coded the document, in the order asked. */
-  sides: ClusterSide[];
-}
+export type { Cluster };
+import { coverageRuns, normalise } from './intervals';
+import { tagLayer, tagSegments, type DocumentCoding } from './coding';
 
 /** The clusters of one tag in one document, in text order; empty when fewer than two chosen coders coded it. */
 export function clustersOf(doc: DocumentCoding, coders: readonly string[], tagId: string): Cluster[] {

@@ -3,12 +3,9 @@
 // Agreement is computed on characters, but never character by character: a coder's coding of one tag in one
 // document is a handful of runs, so every count below costs O(runs), not O(document length).
 
-/** A half-open range [start, end) of UTF-16 code units (the store's unit). */
-export interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from '../../shared/agreement';
 
+export type { Span };
 /** Clips to [0, length], drops empty ranges, sorts and merges overlapping or touching ones. */
 export function normalise(spans: Iterable<Span>, length: number): Span[] {
   const clipped: Span[] = [];

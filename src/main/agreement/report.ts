@@ -4,6 +4,9 @@
 // document. "Overall" pools the tags: each (tag, character) pair is a unit, so a tag used on more text weighs
 // more, and the corpus pools the documents the same way (sums of counts, not means of ratios).
 
+import type { AgreementReport, PairFigures, ScopeFigures, TagFigures } from '../../shared/agreement';
+
+export type { AgreementReport, PairFigures, ScopeFigures, TagFigures };
 import { coverageRuns, intersectionLength, totalLength, type Span } from './intervals';
 import { tagLayer, tagSegments, type DocumentCoding } from './coding';
 import {
@@ -31,52 +34,6 @@ export interface AgreementRequest {
   threshold?: number;
   /** Also report every document on its own. */
   byDocument?: boolean;
-}
-
-export interface PairFigures {
-  coders: [string, string];
-  /** Characters both coders judged (documents both coded). */
-  units: number;
-  table: BinaryTable;
-  percent: number | null;
-  kappa: number | null;
-  alpha: number | null;
-  segments?: SegmentFigures;
-}
-
-export interface SegmentFigures extends SegmentTally {
-  percent: number | null;
-}
-
-export interface TagFigures {
-  /** The tag, or null for the overall row (all tags pooled). */
-  tagId: string | null;
-  /** Characters at least two of the chosen coders judged. */
-  units: number;
-  /** Two coders: the share of characters they agree on; more: the observed agreement 1 − D_o (mean over pairs). */
-  percent: number | null;
-  /** Cohen's κ: two coders only (null for more; see `pairs`). */
-  kappa: number | null;
-  /** Krippendorff's nominal α over all chosen coders, missing data allowed. */
-  alpha: number | null;
-  /** Every pair of the chosen coders. */
-  pairs: PairFigures[];
-  segments?: SegmentFigures;
-}
-
-export interface ScopeFigures {
-  tags: TagFigures[];
-  overall: TagFigures;
-}
-
-export interface AgreementReport extends ScopeFigures {
-  coders: string[];
-  threshold: number | null;
-  /** Documents at least two of the chosen coders coded; the others add nothing. */
-  documentsCompared: number;
-  /** Per chosen coder, the documents of the request they did not code (their values are missing there). */
-  missing: Record<string, string[]>;
-  documents?: ({ docId: string } & ScopeFigures)[];
 }
 
 /** Sums for one tag in one scope, turned into figures at the end. */

@@ -3,18 +3,9 @@
 // Pure arithmetic, independent of text: the character- and segment-level code builds the counts. Every
 // statistic is `null` where it is undefined (no units, or no variation for chance to explain), never NaN.
 
-/** Two coders, one binary variable ("this character carries the tag"): counts of units in each cell. */
-export interface BinaryTable {
-  /** Both coders coded the unit. */
-  both: number;
-  /** Only the first coder did. */
-  onlyA: number;
-  /** Only the second coder did. */
-  onlyB: number;
-  /** Neither did. */
-  neither: number;
-}
+import type { BinaryTable } from '../../shared/agreement';
 
+export type { BinaryTable };
 export const EMPTY_TABLE: BinaryTable = Object.freeze({ both: 0, onlyA: 0, onlyB: 0, neither: 0 });
 
 export function addTables(x: BinaryTable, y: BinaryTable): BinaryTable {
