@@ -83,6 +83,7 @@ const note = z.string().max(MAX_NOTE_LENGTH, `A note may hold at most ${MAX_NOTE
 export const argSchemas = {
   getAppInfo: z.strictObject({}),
   listDocuments: z.strictObject({}),
+  getDocumentSummary: z.strictObject({ docId: id }),
   listCorpusProblems: z.strictObject({}),
   getDocument: z.strictObject({ docId: id }),
   listTags: z.strictObject({}),
@@ -197,6 +198,8 @@ export interface Results {
   getAppInfo: AppInfo;
   /** Every corpus document with word count and per-tag passage counts. */
   listDocuments: DocumentSummary[];
+  /** One document's row of that list, after an edit to it: the renderer refreshes one row, not the whole list. */
+  getDocumentSummary: DocumentSummary;
   /** Files in the corpus folder that could not be read and were left out, with why, by file name. */
   listCorpusProblems: CorpusProblem[];
   /** One document's normalised text and blocks. */

@@ -3,6 +3,7 @@
 export const METHODS = [
   'getAppInfo',
   'listDocuments',
+  'getDocumentSummary',
   'listCorpusProblems',
   'getDocument',
   'listTags',

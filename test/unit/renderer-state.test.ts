@@ -126,6 +126,20 @@ describe('PassageEditor', () => {
     expect(main.passagesOf('doc-a')[0]!.tagIds).toEqual(['friction']);
   });
 
+  test('after a tag, a retag, a delete and a read mark, only the edited document\'s row is fetched again', async () => {
+    const { main, wb, editor, id } = await tagged();
+    await editor.toggleTag(id, 'hedging');
+    await editor.remove(id);
+    await new Reading(wb).toggleRead([0]);
+    await settle();
+    expect(main.count('listDocuments')).toBe(1); // the first listing, at start
+    expect(main.count('getDocumentSummary')).toBeGreaterThan(0);
+    expect(main.calls.filter((c) => c.method === 'getDocumentSummary').every((c) => (c.args as { docId: string }).docId === 'doc-a')).toBe(true);
+    const row = wb.documents.find((d) => d.id === 'doc-a')!;
+    expect(row.passageCount).toBe(0);
+    expect(row.coverage.read).toBe(1);
+  });
+
   test('a refused retag is put back as it was', async () => {
     const { main, wb, editor, id } = await tagged();
     main.refuse('updateAnnotation', 'io-error', 'The disk refused the write.');

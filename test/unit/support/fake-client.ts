@@ -236,6 +236,7 @@ export class FakeMain {
   private builtIn(method: Method): Fake<Method> | undefined {
     const handlers: { [M in Method]?: Fake<M> } = {
       listDocuments: () => this.docs.map((d) => this.summary(d)),
+      getDocumentSummary: ({ docId }) => this.summary(this.doc(docId)),
       listCorpusProblems: () => [],
       getDocument: ({ docId }) => this.doc(docId),
       listTags: () => this.tags,

@@ -67,11 +67,12 @@ export async function mapLimited<T, R>(items: readonly T[], limit: number, work:
 
 export function documentHandlers(deps: DocumentDeps): Pick<
   Handlers,
-  'getAppInfo' | 'listDocuments' | 'listCorpusProblems' | 'getDocument'
+  'getAppInfo' | 'listDocuments' | 'getDocumentSummary' | 'listCorpusProblems' | 'getDocument'
 > {
   return {
     getAppInfo: async () => ({ ...deps.info, normaliser: NORMALISER_VERSION }),
     listDocuments: async () => mapLimited(deps.corpus.all(), SUMMARY_CONCURRENCY, (doc) => summarise(deps, doc)),
+    getDocumentSummary: async ({ docId }) => summarise(deps, deps.corpus.get(docId)),
     // By file name, so the list reads the same on every open and after the watcher's updates.
     listCorpusProblems: async () => [...deps.corpus.problems].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)),
     getDocument: async ({ docId }) => deps.corpus.get(docId),

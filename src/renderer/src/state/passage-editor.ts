@@ -143,7 +143,7 @@ export class PassageEditor {
     if (!created) return swap(null);
     this.aliases.set(shown.id, created.id);
     this.firstIds.set(created.id, shown.id);
-    wb.refreshSummariesSoon();
+    wb.refreshSummariesSoon(doc.id);
     const label = `tag ${excerpt(created)} as ${this.tagName(tagId)}`;
     wb.undo.record({
       label,
@@ -182,7 +182,7 @@ export class PassageEditor {
     this.replace(updated);
     const set = (ids: string[]) => async () => !!(await wb.call(this.client.updateAnnotation({ docId, annotationId, tagIds: ids })));
     wb.undo.record({ label: `${what} on ${excerpt(a)}`, docId, undo: set(before), redo: set(tagIds) });
-    wb.refreshSummariesSoon();
+    wb.refreshSummariesSoon(docId);
     const added = tagIds.filter((t) => !before.includes(t)).map((t) => this.tagName(t));
     const removed = before.filter((t) => !tagIds.includes(t)).map((t) => this.tagName(t));
     const parts = [added.length ? `Added ${added.join(', ')} to` : '', removed.length ? `Removed ${removed.join(', ')} from` : ''];
@@ -251,7 +251,7 @@ export class PassageEditor {
       });
       this.unsaved.delete(annotationId);
       wb.notices.say(`Deleted ${excerpt(a)}.`, { undoable: true });
-      wb.refreshSummariesSoon();
+      wb.refreshSummariesSoon(a.docId);
     });
   }
 }

@@ -34,7 +34,7 @@ export class Reading {
     if (!coverage) return;
     if (this.wb.doc?.id === doc.id) this.wb.read = coverage.read;
     this.wb.notices.say(read ? 'Marked as read.' : 'Marked as unread.');
-    await this.wb.refreshSummaries();
+    await this.wb.refreshSummary(doc.id);
   }
 
   private async update(patch: Args<'updateSettings'>): Promise<void> {

@@ -152,23 +152,37 @@ export class Workbench {
     if (documents) this.documents = documents;
   }
 
+  /**
+   * Refreshes one document's row (counts, coverage) after an edit to it: one summary crosses the
+   * bridge, not the whole list (633 KB per tag at 2,000 documents).
+   */
+  async refreshSummary(docId: string): Promise<void> {
+    const summary = await this.call(this.client.getDocumentSummary({ docId }));
+    if (!summary) return;
+    const at = this.documents.findIndex((d) => d.id === docId);
+    // A new array: the list is raw state (thousands of rows are not made deeply reactive).
+    if (at >= 0) this.documents = this.documents.map((d, i) => (i === at ? summary : d));
+  }
+
   private summaries: Promise<void> | null = null;
-  private summariesStale = false;
+  private readonly staleSummaries = new Set<string>();
 
   /**
-   * Refreshes the list's counts without holding up the next edit: a burst of edits while one
-   * refresh is in flight costs one more refresh, not one each.
+   * Refreshes the rows of the documents edited, without holding up the next edit: a burst of
+   * edits while one refresh is in flight costs one more refresh per document, not one per edit.
    */
-  refreshSummariesSoon(): void {
-    if (this.summaries) {
-      this.summariesStale = true;
-      return;
-    }
-    this.summaries = this.refreshSummaries().finally(() => {
+  refreshSummariesSoon(docId: string): void {
+    this.staleSummaries.add(docId);
+    if (this.summaries) return;
+    const ids = [...this.staleSummaries];
+    this.staleSummaries.clear();
+    this.summaries = Promise.all(ids.map((id) => this.refreshSummary(id))).then(() => undefined).finally(() => {
       this.summaries = null;
-      if (!this.summariesStale) return;
-      this.summariesStale = false;
-      this.refreshSummariesSoon();
+      const next = this.staleSummaries.values().next();
+      if (!next.done) {
+        this.staleSummaries.delete(next.value);
+        this.refreshSummariesSoon(next.value);
+      }
     });
   }
 
