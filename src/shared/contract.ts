@@ -20,8 +20,9 @@ import type {
   Tag,
   TagChange,
 } from './types';
+import type { Memo, MemoSearchResults } from './memos';
 import type { Result } from './result';
-import { MAX_NOTE_LENGTH, MAX_PASSAGE_LENGTH, MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_PASSAGE, PANE_LIMITS } from './limits';
+import { MAX_MEMO_LENGTH, MAX_NOTE_LENGTH, MAX_PASSAGE_LENGTH, MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_PASSAGE, PANE_LIMITS } from './limits';
 import type { Method } from './methods';
 
 export {
@@ -78,6 +79,16 @@ const annotation = z.strictObject({
 const tag = z.strictObject({ id, name: tagName, color, description, shortcut });
 
 const note = z.string().max(MAX_NOTE_LENGTH, `A note may hold at most ${MAX_NOTE_LENGTH} characters.`);
+
+const memoSubject = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('document'), docId: id }),
+  z.strictObject({ kind: z.literal('tag'), tagId: id }),
+  z.strictObject({ kind: z.literal('journal') }),
+]);
+const memoText = z.string().max(MAX_MEMO_LENGTH, `A memo may hold at most ${MAX_MEMO_LENGTH.toLocaleString('en')} characters.`);
+/** A whole stored memo, as the renderer received it; used to undo a deletion or an edit. */
+const memo = z.strictObject({ id, subject: memoSubject, text: memoText, created: iso, modified: iso, author: z.string().max(200).optional() });
+const searchFlags = { wholeWord: z.boolean(), caseSensitive: z.boolean(), diacriticSensitive: z.boolean() };
 
 /** Argument schemas, one per method. `z.strictObject` rejects unknown keys. */
 export const argSchemas = {
@@ -167,6 +178,11 @@ export const argSchemas = {
   listDamaged: z.strictObject({}),
   restoreBackup: z.strictObject({ docId: id, generation: z.number().int().min(1).max(10) }),
   startEmpty: z.strictObject({ docId: id }),
+  listMemos: z.strictObject({}),
+  saveMemo: z.strictObject({ subject: memoSubject, text: memoText, memoId: id.optional() }),
+  deleteMemo: z.strictObject({ memoId: id }),
+  restoreMemo: z.strictObject({ memo }),
+  searchMemos: z.strictObject({ query: z.string().max(500, 'A search may hold at most 500 characters.'), ...searchFlags }),
 } satisfies { [M in Method]: z.ZodType };
 
 export type Args<M extends Method> = z.infer<(typeof argSchemas)[M]>;
@@ -276,6 +292,16 @@ export interface Results {
   restoreBackup: { passages: number };
   /** Give a damaged document a fresh, empty annotation file (the damaged one stays where it was moved). */
   startEmpty: { docId: string };
+  /** Every memo of the open corpus: documents', tags' and the journal's entries. */
+  listMemos: Memo[];
+  /** Write a document's or tag's memo (replacing it), or a journal entry (by memoId, else a new one). */
+  saveMemo: Memo;
+  /** Delete a memo; answers it, so it can be put back. */
+  deleteMemo: Memo;
+  /** Put a memo back exactly as it was (undo of a delete or an edit). */
+  restoreMemo: Memo;
+  /** Search the memos with the corpus search's rules; matches with context, documents' memos first, then tags', then the journal. */
+  searchMemos: MemoSearchResults;
 }
 
 export type Handler<M extends Method> = (args: Args<M>) => Promise<Results[M]>;

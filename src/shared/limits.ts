@@ -14,3 +14,7 @@ export const MAX_TAG_NAME_LENGTH = 60;
 export const MAX_TAG_DESCRIPTION_LENGTH = 2_000;
 /** Pane widths in px the layout and the settings accept. */
 export const PANE_LIMITS = Object.freeze({ left: { min: 160, max: 800 }, right: { min: 220, max: 900 } });
+/** Longest memo (document, tag or journal entry), in UTF-16 code units (~50 pages of prose). */
+export const MAX_MEMO_LENGTH = 100_000;
+/** Most journal entries in one corpus; far above a real project's, well below memory trouble. */
+export const MAX_JOURNAL_ENTRIES = 10_000;

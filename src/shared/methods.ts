@@ -40,6 +40,11 @@ export const METHODS = [
   'listDamaged',
   'restoreBackup',
   'startEmpty',
+  'listMemos',
+  'saveMemo',
+  'deleteMemo',
+  'restoreMemo',
+  'searchMemos',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

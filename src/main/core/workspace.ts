@@ -29,6 +29,9 @@ import { readingHandlers } from './handlers/reading';
 import { reviewHandlers } from './handlers/review';
 import { recoveryHandlers } from './handlers/recovery';
 import { corpusDocumentHandlers } from './handlers/corpora';
+import { MemoStore } from '../store/memo-store';
+import { MemoService } from './memo-service';
+import { memoHandlers } from './handlers/memos';
 
 export type { Admission } from './live-corpus';
 
@@ -73,6 +76,7 @@ export class Workspace {
     this.lifecycle.add('metadata', live.metadata);
     this.lifecycle.add('document cache', live.cache);
     const snapshots = new SnapshotStore(paths);
+    const memos = new MemoService({ store: this.lifecycle.add('memos', new MemoStore(paths, env.storeIo)), corpus, tags, clock, newId });
     const annotations = new AnnotationService(corpus, store, tags, clock, newId, snapshots);
     const codebook = new CodebookService({ tags, store, corpus, clock });
     const importer = new ImportService({ corpus, annotations, store, tags, codebook, newId, clock });
@@ -93,6 +97,7 @@ export class Workspace {
       ...reviewHandlers({ review }),
       ...recoveryHandlers({ store }),
       ...corpusDocumentHandlers({ live, openTarget: env.openTarget, grants: env.grants }),
+      ...memoHandlers({ memos }),
     };
   }
 

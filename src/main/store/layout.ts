@@ -4,6 +4,7 @@
 //   <dataDir>/corpora/<key>/annotations/<doc>.json          passages, one file per document
 //   <dataDir>/corpora/<key>/coverage/<doc>.json             blocks marked read
 //   <dataDir>/corpora/<key>/metadata.json                   metadata edits
+//   <dataDir>/corpora/<key>/memos.json                      memos: documents, tags, the journal
 //   <dataDir>/corpora/<key>/snapshots/<sha256>.txt          texts passages were made on (re-anchoring)
 //   <dataDir>/corpora/<key>/cache/documents.cache           normalised documents (derived, safe to delete)
 //
@@ -20,6 +21,8 @@ export interface CorpusPaths {
   coverage: string;
   /** The metadata edits file. */
   metadata: string;
+  /** The memos file (document and tag memos, journal entries). */
+  memos: string;
   /** Folder of text snapshots, `<sha256 hex>.txt`. */
   snapshots: string;
   /** Folder of derived data (the document cache). */
@@ -48,6 +51,7 @@ export function corpusPathsIn(roots: CorpusRoots): CorpusPaths {
     annotations: join(roots.data, 'annotations'),
     coverage: join(roots.data, 'coverage'),
     metadata: join(roots.data, 'metadata.json'),
+    memos: join(roots.data, 'memos.json'),
     snapshots: join(roots.data, 'snapshots'),
     cache: join(roots.derived, 'cache'),
   };
