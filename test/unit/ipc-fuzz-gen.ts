@@ -8,7 +8,7 @@ export const DOC = '000_4ab67b766fb33eed';
 /** Methods that change nothing: the only ones a random call may succeed at. */
 export const READS: ReadonlySet<string> = new Set([
   'getAppInfo', 'listDocuments', 'listCorpusProblems', 'getDocument', 'listTags', 'listAnnotations', 'buildDigest', 'getCharts',
-  'listPassages', 'search', 'getCoverage', 'getSettings', 'listCorpora', 'listReview', 'listDamaged',
+  'listPassages', 'search', 'getCoverage', 'getSettings', 'listCorpora', 'listReview', 'listDamaged', 'listMemos', 'searchMemos',
 ]);
 
 const HUGE = { k64: 'x'.repeat(65_536), m1: 'y'.repeat(1_000_000), m5: 'z'.repeat(5_000_000) };
@@ -152,6 +152,19 @@ export class FuzzGen {
       case 'exportDigest':
         return { format: this.pick(['md', 'html', 'pdf', 'csv', 'jsonld', 'qdpx', 'qdc']), options: options() };
       case 'importAnnotations': return { format: this.pick(['jsonld', 'qdpx', 'qdc']) };
+      // Memos on documents or tags that do not exist, journal entries that do not, malformed dates.
+      case 'saveMemo':
+        return this.pick([
+          { subject: { kind: 'document', docId: id() }, text: 'memo' },
+          { subject: { kind: 'tag', tagId: id() }, text: 'memo' },
+          // Two defects, so that dropping the unknown entry's id still leaves one.
+          { subject: { kind: 'journal' }, memoId: id(), text: 'x'.repeat(100_001) },
+        ]);
+      case 'deleteMemo': return { memoId: id() };
+      case 'restoreMemo':
+        return { memo: { id: id(), subject: { kind: 'journal' }, text: 'm', created: this.pick(['yesterday', '']), modified: '2026-01-01T00:00:00Z' } };
+      case 'searchMemos':
+        return { query: this.string().slice(0, 500), wholeWord: this.chance(0.5), caseSensitive: this.chance(0.5), diacriticSensitive: false };
       default: return {};
     }
   }
