@@ -161,6 +161,18 @@ describe('the real corpus, filled incrementally', () => {
     same(index, sync, [LOOSE]);
   });
 
+  it('closing stops a fill under way: no more documents are indexed, and a search says the corpus was closed', async () => {
+    const index = SearchIndex.buildIncrementally(docs, { sliceMs: 0 });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await index.close();
+    const indexed = index.indexedCount;
+    expect(indexed).toBeLessThan(docs.length);
+    for (let t = 0; t < 5; t++) await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(index.indexedCount).toBe(indexed);
+    expect(index.pendingCount).toBe(0);
+    expect(() => index.search('Iran', LOOSE)).toThrow(/closed/);
+  });
+
   it('a search before it is ready indexes the rest first and misses nothing', () => {
     const index = SearchIndex.buildIncrementally(docs);
     expect(index.search('Iran', LOOSE)).toEqual(sync.search('Iran', LOOSE));

@@ -75,6 +75,8 @@ export class Workspace {
     const coverage = this.lifecycle.add('coverage', new CoverageService(paths, env.storeIo));
     this.lifecycle.add('metadata', live.metadata);
     this.lifecycle.add('document cache', live.cache);
+    // Closing stops its fill: a replaced corpus's index must not keep indexing behind the next one.
+    this.lifecycle.add('search index', index);
     const snapshots = new SnapshotStore(paths);
     const memos = new MemoService({ store: this.lifecycle.add('memos', new MemoStore(paths, env.storeIo)), corpus, tags, clock, newId });
     const annotations = new AnnotationService(corpus, store, tags, clock, newId, snapshots);

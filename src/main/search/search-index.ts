@@ -13,6 +13,7 @@
 // yields to the event loop between them; `ready` resolves once every document is in. A fill first
 // tokenises every document, then posts them all at once (bulk-posting.ts). Documents updated or
 // removed meanwhile are handled in place, so the outcome is the same as `build`.
+import { GlossatorError } from '../../shared/result';
 import type { GlossDocument, SearchOptions, SearchResults } from '../../shared/types';
 import { BulkPosting } from './bulk-posting';
 import { type DocEntry, tokenise } from './doc-tokens';
@@ -55,6 +56,8 @@ export class SearchIndex {
   private bulk: BulkPosting | null = null;
   private nextOrder = 0;
   private filled: Promise<void> = Promise.resolve();
+  /** Set by close(): a superseded index stops filling and answers no more searches. */
+  private closed = false;
 
   private constructor() {}
 
@@ -82,6 +85,24 @@ export class SearchIndex {
   /** Resolves once every document given to the build is indexed. */
   get ready(): Promise<void> {
     return this.filled;
+  }
+
+  /**
+   * Stops a fill under way and releases the documents it was holding: the index of a corpus that
+   * another one replaced must not keep the main process busy (nor skew the next corpus's open).
+   * Resolves once the fill has stopped.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    this.pending.clear();
+    this.unposted.clear();
+    this.bulk = null;
+    await this.filled.catch(() => undefined);
+  }
+
+  /** Documents tokenised so far. */
+  get indexedCount(): number {
+    return this.docs.size;
   }
 
   /** Documents given to the build and not tokenised yet. */
@@ -122,6 +143,7 @@ export class SearchIndex {
    * never an answer that silently misses documents.
    */
   search(query: string, options: SearchOptions, scope: SearchScope = {}): SearchResults {
+    if (this.closed) throw new GlossatorError('cancelled', 'This corpus was closed while the search ran; search again.');
     this.drain();
     const none: SearchResults = { query, total: 0, documents: [] };
     const words = parseQuery(query, options).map((w) => new WordMatcher(w, options, this.lexicon));
