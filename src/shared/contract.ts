@@ -55,6 +55,8 @@ const digestOptions = z.strictObject({
   includeNotes: z.boolean(),
   hashtags: z.boolean(),
   bom: z.boolean(),
+  includeMemos: z.boolean().optional(),
+  includeJournal: z.boolean().optional(),
 });
 
 /** A whole stored passage, as the renderer received it; used to undo a deletion. */

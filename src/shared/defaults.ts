@@ -17,6 +17,8 @@ export const DEFAULT_DIGEST_OPTIONS: Readonly<DigestOptions> = Object.freeze({
   includeNotes: true,
   hashtags: false,
   bom: false,
+  includeMemos: true,
+  includeJournal: true,
 });
 
 /**

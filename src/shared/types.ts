@@ -217,6 +217,10 @@ export interface DigestOptions {
   hashtags: boolean;
   /** CSV: start with a UTF-8 byte-order mark so spreadsheet programs detect the encoding. */
   bom: boolean;
+  /** Memos of the documents and tags in the digest (absent = yes). */
+  includeMemos?: boolean;
+  /** The project journal as an appendix (absent = yes). */
+  includeJournal?: boolean;
 }
 
 export interface ImportReport {

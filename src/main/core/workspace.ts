@@ -92,7 +92,7 @@ export class Workspace {
       ...annotationHandlers({ annotations, review }),
       listTags: async () => tags.list(),
       ...codebookHandlers({ codebook }),
-      ...exportHandlers({ corpus, annotations, tags, importer, clock, version: env.version, ...host }),
+      ...exportHandlers({ corpus, annotations, tags, importer, clock, version: env.version, ...host, memos: () => memos.list() }),
       ...retrievalHandlers({ corpus, annotations }),
       ...searchHandlers({ index }),
       ...readingHandlers({ corpus, coverage, settings: env.settings }),

@@ -5,6 +5,7 @@ import { escapeInline, hashtag, yamlString } from './markdown';
 import { passageText } from './passage-text';
 import { currentQuote, currentRange, sortPassages } from './select';
 import type { ExportSet } from './types';
+import { memoMarkdownSections } from './memo-sections';
 
 /** An annotation ready to print. `range` is null when the passage needs review. */
 interface Passage {
@@ -47,6 +48,7 @@ export function renderMarkdownParts(set: ExportSet): { markdown: string; bodySta
     countsTable(passages, shown),
   ];
   const top = `${head.join('\n\n')}\n\n`;
+  body.push(...memoMarkdownSections(set));
   return { markdown: `${top}${body.join('\n\n')}\n`, bodyStart: top.length };
 }
 

@@ -11,6 +11,7 @@ import { escapeMarkup as esc, plural, UNTAGGED_COLOR } from './charts-svg';
 import { collect, documentSections, tagSections, tagVars, UNTAGGED, withTag, type Item } from './html-passages';
 import { HTML_STYLE } from './html-style';
 import type { ExportSet } from './types';
+import { memoHtmlSections } from './memo-sections';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -36,6 +37,7 @@ export function renderHtml(set: ExportSet, charts: Charts): string {
       : set.options.groupBy === 'tag'
         ? tagSections(items, set, shown)
         : documentSections(items, set)),
+    ...memoHtmlSections(set),
     ...sources(items),
   ];
   return [

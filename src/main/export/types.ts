@@ -1,5 +1,6 @@
 // What every export format renders from: the selected passages with their documents, codebook and options.
 import type { DigestOptions, GlossDocument, PlacedAnnotation, Tag } from '../../shared/types';
+import type { Memo } from '../../shared/memos';
 
 export interface ExportSet {
   /** Documents in corpus order: every document the options allow (even those without passages). */
@@ -12,6 +13,8 @@ export interface ExportSet {
   /** Injected clock reading: exports never read the clock themselves, so output is reproducible. */
   now: Date;
   generator: { name: string; version: string };
+  /** The corpus's memos (documents, tags, journal); the digests and REFI-QDA export show them per the options. */
+  memos?: readonly Memo[];
 }
 
 export { DEFAULT_DIGEST_OPTIONS as DEFAULT_OPTIONS } from '../../shared/defaults';

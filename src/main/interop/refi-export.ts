@@ -12,6 +12,7 @@ import { sortPassages } from '../export/select';
 import type { ExportSet } from '../export/types';
 import { CODEBOOK_NS, PROJECT_NS, el, isGuid, refiGuid, renderXml, textEl, toRgb, type XmlElement } from './refi-xml';
 import { codePointOffset, shortLabel } from './refi-text';
+import { memoNotes, type MemoNotes } from './refi-memos';
 
 export const ORIGIN = 'Glossator';
 
@@ -48,16 +49,19 @@ export interface RenderedQdpx {
 export function renderQdpx(set: ExportSet, allDocuments: readonly GlossDocument[]): RenderedQdpx {
   const now = dateTime(set.now, set.now);
   const { groups, skipped } = groupByDocument(set, allDocuments);
-  const ctx: Context = { set, user: refiGuid('user', ORIGIN), tags: new Map(set.tags.map((t) => [t.id, t])), notes: [] };
+  const user = refiGuid('user', ORIGIN);
+  const memos = memoNotes(set, user, (value) => dateTime(value, set.now));
+  const ctx: Context = { set, user, tags: new Map(set.tags.map((t) => [t.id, t])), notes: [], memos };
   const sources = groups.map(({ doc, passages }) => ({ doc, ...sourceElement(doc, passages, now, ctx) }));
   const attrs = { xmlns: PROJECT_NS, name: `Glossator export ${now.slice(0, 10)}`, origin: ORIGIN };
   const project = el('Project', { ...attrs, creatingUserGUID: ctx.user, creationDateTime: now }, [
     el('Users', {}, [el('User', { guid: ctx.user, name: `${ORIGIN} analyst` })]),
-    set.tags.length > 0 ? el('CodeBook', {}, [el('Codes', {}, set.tags.map(codeElement))]) : null,
+    set.tags.length > 0 ? el('CodeBook', {}, [el('Codes', {}, set.tags.map((t) => codeElement(t, memos.tagRef(t.id))))]) : null,
     sources.length > 0 ? el('Variables', {}, VARIABLE_KEYS.map(variableElement)) : null,
     sources.length > 0 ? el('Sources', {}, sources.map((s) => s.xml)) : null,
-    ctx.notes.length > 0 ? el('Notes', {}, ctx.notes) : null,
+    ctx.notes.length + memos.notes.length > 0 ? el('Notes', {}, [...ctx.notes, ...memos.notes]) : null,
     textEl('Description', projectDescription(set)),
+    ...memos.projectRefs,
   ]);
 
   const encoder = new TextEncoder();
@@ -73,6 +77,8 @@ interface Context {
   tags: ReadonlyMap<string, Tag>;
   /** Filled while the selections are written: the notes they refer to. */
   notes: XmlElement[];
+  /** The memos' notes and references (refi-memos.ts). */
+  memos: MemoNotes;
 }
 
 function sourceElement(doc: GlossDocument, passages: readonly Placed[], now: string, ctx: Context) {
@@ -88,6 +94,7 @@ function sourceElement(doc: GlossDocument, passages: readonly Placed[], now: str
   const xml = el('TextSource', attrs, [
     description === '' ? null : textEl('Description', description),
     ...passages.map((p) => selectionElement(doc, p, ctx)),
+    ctx.memos.documentRef(doc.id),
     ...values,
   ]);
   return { guid, xml };
@@ -125,7 +132,7 @@ export function renderQdc(tags: readonly Tag[], now: Date): string {
   if (tags.length === 0) {
     throw new GlossatorError('invalid-argument', 'The codebook has no tags, so there is nothing to export.');
   }
-  const root = el('CodeBook', { xmlns: CODEBOOK_NS, origin: ORIGIN }, [el('Codes', {}, tags.map(codeElement))]);
+  const root = el('CodeBook', { xmlns: CODEBOOK_NS, origin: ORIGIN }, [el('Codes', {}, tags.map((t) => codeElement(t)))]);
   return renderXml(root, `Glossator codebook, exported ${dateTime(now, now)}`);
 }
 
@@ -141,10 +148,10 @@ export const selectionGuid = (a: PlacedAnnotation): string =>
 
 const variableGuid = (key: VariableKey): string => refiGuid('variable', key);
 
-function codeElement(tag: Tag): XmlElement {
+function codeElement(tag: Tag, memoRef: XmlElement | null = null): XmlElement {
   const description = tag.description.trim() === '' ? null : textEl('Description', tag.description);
   const attrs = { guid: codeGuid(tag), name: tag.name, isCodable: 'true', color: toRgb(tag.color) };
-  return el('Code', attrs, [description]);
+  return el('Code', attrs, [description, memoRef]);
 }
 
 const HASH_ABOUT = 'SHA-256 of the source text as exported; Glossator trusts positions on re-import when it matches.';

@@ -22,6 +22,7 @@ import type { AnnotationService } from '../annotation-service';
 import type { Clock, OpenTarget, PdfPrinter, SaveTarget } from '../ports';
 import type { CorpusService } from '../corpus-service';
 import type { Placement } from '../placements';
+import type { Memo } from '../../../shared/memos';
 
 export type { OpenTarget, PdfPrinter, SaveTarget } from '../ports';
 
@@ -35,6 +36,8 @@ export interface ExportDeps {
   saveTarget: SaveTarget;
   openTarget: OpenTarget;
   pdf: PdfPrinter | null;
+  /** The corpus's memos, for the digests and REFI-QDA (none when absent). */
+  memos?: () => Promise<Memo[]>;
 }
 
 /** Largest file an import reads: far above any real annotation export, well below memory trouble. */
@@ -78,7 +81,8 @@ export function exportHandlers(
     for (const doc of docs) placements.push(await deps.annotations.placement(doc.id));
     const { documents, passages } = selections.get(docs, placements, options);
     const generator = { name: 'Glossator', version: deps.version };
-    return { documents, passages, tags: await deps.tags.list(), options, now: deps.clock.now(), generator };
+    const memos = deps.memos ? await deps.memos() : [];
+    return { documents, passages, tags: await deps.tags.list(), options, now: deps.clock.now(), generator, memos };
   }
 
   const renderers: Record<ExportFormat, (set: ExportSet) => Promise<Rendered>> = {
