@@ -138,3 +138,29 @@ export async function lastFetchMs(page: Page): Promise<number> {
     return last?.duration ?? Number.NaN;
   });
 }
+
+/**
+ * Presses a tag key over the current selection and answers the milliseconds until main has
+ * acknowledged the save: the renderer says "Tagged …" only once createAnnotation has answered.
+ */
+export async function timeToSaved(page: Page, key: string): Promise<number> {
+  return page.evaluate(async (key) => {
+    const status = document.querySelector<HTMLElement>('header [role="status"]');
+    if (!status) throw new Error('no status line in the top bar');
+    const before = status.textContent ?? '';
+    const saved = new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no save acknowledged within 60 s')), 60_000);
+      const observer = new MutationObserver(() => {
+        const now = status.textContent ?? '';
+        if (now === before || !now.startsWith('Tagged ')) return;
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve(performance.now());
+      });
+      observer.observe(status, { subtree: true, childList: true, characterData: true });
+    });
+    const t0 = performance.now();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    return (await saved) - t0;
+  }, key);
+}

@@ -7,6 +7,7 @@ import { browserBench, type BrowserRuns } from './browser-bench';
 import { cliStartupBench } from './cli-startup';
 import { coreBench, type CoreRuns } from './core-bench';
 import { FULL, SMOKE, generate, type CorpusSpec } from './generate';
+import { SAVE_SIZES } from './save-sizes';
 import { describeMachine, writeResults, type BenchResults } from './report';
 
 export interface BenchPlan {
@@ -21,7 +22,7 @@ export interface BenchPlan {
 export const FULL_PLAN: BenchPlan = {
   mode: 'full',
   spec: FULL,
-  core: { open: 4, list: 20, save: 20, search: 40, digest: 5, lowdb: 5 },
+  core: { open: 4, list: 20, save: 20, search: 40, digest: 5, lowdb: 5, saveSizes: SAVE_SIZES },
   browser: { boot: 5, open: 15, keypress: 30, heap: 3, peer: 5 },
   cli: 10,
 };
@@ -29,7 +30,7 @@ export const FULL_PLAN: BenchPlan = {
 export const SMOKE_PLAN: BenchPlan = {
   mode: 'smoke',
   spec: SMOKE,
-  core: { open: 2, list: 2, save: 2, search: 2, digest: 1, lowdb: 1 },
+  core: { open: 2, list: 2, save: 2, search: 2, digest: 1, lowdb: 1, saveSizes: [10, 1_000] },
   browser: { boot: 1, open: 2, keypress: 2, heap: 1, peer: 1 },
   cli: 1,
 };
