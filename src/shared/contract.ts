@@ -57,6 +57,7 @@ const digestOptions = z.strictObject({
   bom: z.boolean(),
   includeMemos: z.boolean().optional(),
   includeJournal: z.boolean().optional(),
+  offsets: z.enum(['codepoints', 'utf16']).optional(),
 });
 
 /** A whole stored passage, as the renderer received it; used to undo a deletion. */

@@ -221,7 +221,14 @@ export interface DigestOptions {
   includeMemos?: boolean;
   /** The project journal as an appendix (absent = yes). */
   includeJournal?: boolean;
+  /**
+   * W3C and CSV offsets: Unicode code points (the default, as the W3C model says) or UTF-16 code
+   * units (what JavaScript tools such as Recogito count). REFI-QDA always counts code points.
+   */
+  offsets?: OffsetUnit;
 }
+
+export type OffsetUnit = 'codepoints' | 'utf16';
 
 export interface ImportReport {
   format: ImportFormat;
@@ -233,9 +240,19 @@ export interface ImportReport {
    * Incoming passages that could not be placed, with why, so nothing is dropped silently. `notStored`
    * marks a passage that was placed but whose write failed (disk full, unreadable file): the import failed for it.
    */
-  unmatched: { quote: string; source: string; reason: string; notStored?: true }[];
+  unmatched: { quote: string; source: string; reason: string; notStored?: true; coder?: string }[];
   /** Tags created because the codebook had no tag of that name. */
   tagsAdded: string[];
+  /** Every change the import made to what the file said, and why (a name cut, a duplicate renamed, positions re-read…). */
+  changes: ImportChange[];
+  /** Who made the incoming passages (W3C `creator`, Hypothesis `user`, REFI-QDA `creatingUser`), with how many each. */
+  coders: { name: string; passages: number }[];
+}
+
+/** One thing an import did differently from what the file said, in the analyst's words. */
+export interface ImportChange {
+  what: string;
+  why: string;
 }
 
 /** SVG charts of the selected passages (sanitised before display). */

@@ -160,7 +160,7 @@ describe('a .qdpx imported into an empty data dir gives back the exported passag
     const parsed = parseQdpx(renderQdpx(fx.set, fx.docs).bytes);
 
     const report = await importer.apply(parsed, 'qdpx');
-    expect(report).toEqual({ format: 'qdpx', imported: 5, merged: 0, unmatched: [], tagsAdded: ['Sanctions & Trade'] });
+    expect(report).toEqual({ format: 'qdpx', imported: 5, merged: 0, unmatched: [], tagsAdded: ['Sanctions & Trade'], changes: [], coders: [] });
     const codebookNow = await tags.list();
     expect(codebookNow.find((t) => t.name === 'Sanctions & Trade')).toMatchObject({ color: '#aa3377', description: fx.tags[3]!.description });
     const nameOf = new Map(codebookNow.map((t) => [t.id, t.name]));

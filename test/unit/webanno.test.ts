@@ -118,10 +118,10 @@ describe('round trip through an empty data dir', () => {
   it('gives back the same passages, ids and dates, and a second import changes nothing', async () => {
     const target = await temp('b');
     const first = await importInto(target, parseWebAnnotation(rendered));
-    expect(first).toEqual({ format: 'jsonld', imported: 5, merged: 0, unmatched: [], tagsAdded: ['Convenience'] });
+    expect(first).toEqual({ format: 'jsonld', imported: 5, merged: 0, unmatched: [], tagsAdded: ['Convenience'], changes: [], coders: [] });
     const before = await files(target);
     const again = await importInto(target, parseWebAnnotation(rendered));
-    expect(again).toEqual({ format: 'jsonld', imported: 0, merged: 5, unmatched: [], tagsAdded: [] });
+    expect(again).toEqual({ format: 'jsonld', imported: 0, merged: 5, unmatched: [], tagsAdded: [], changes: [], coders: [] });
     expect(await files(target)).toEqual(before);
 
     const copy = await coreOn(target);
@@ -261,8 +261,8 @@ describe("other tools' exports", () => {
     const report = await importInto(target, await fixture('hypothesis-export.json'));
     expect(report).toMatchObject({ imported: 3, merged: 1, tagsAdded: ['Ukraine war'] });
     expect(report.unmatched.map((u) => u.reason)).toEqual([
-      'it quotes no text (a page note, a reply, or a target that is not text)',
-      'it quotes no text (a page note, a reply, or a target that is not text)',
+      'its target has no selector: a note on the whole page (a Hypothesis page note), not on a passage in it',
+      'it is a reply to another annotation, not a note on a passage',
       'no document in this corpus matches its source, and its quote was not found in any document',
     ]);
     expect(report.unmatched[2]).toMatchObject({ quote: 'The Kremlin has never treated Tehran as an equal partner.' });
@@ -346,7 +346,7 @@ describe('reading files', () => {
   it('reads one annotation, a page, a Hypothesis API answer, string and Choice bodies', () => {
     const target = { source: 'urn:glossator:doc:x', selector: { type: 'TextQuoteSelector', exact: 'q' } };
     const one = parseWebAnnotation(JSON.stringify({ type: 'Annotation', motivation: 'tagging', bodyValue: 'Energy', target }));
-    expect(one.passages).toEqual([{ id: undefined, source: { uri: 'urn:glossator:doc:x' }, quote: { exact: 'q', prefix: '', suffix: '' }, tagNames: ['Energy'], note: '', created: undefined, modified: undefined }]);
+    expect(one.passages).toEqual([{ id: undefined, source: { uri: 'urn:glossator:doc:x' }, quote: { exact: 'q', prefix: '', suffix: '' }, tagNames: ['Energy'], note: '', created: undefined, modified: undefined, sourceKey: 'urn:glossator:doc:x' }]);
     const choice = { type: 'Choice', items: [{ type: 'TextualBody', value: 'English' }, { type: 'TextualBody', value: 'Français' }] };
     const page = parseWebAnnotation(JSON.stringify({ type: 'AnnotationPage', items: [{ type: 'Annotation', body: [choice, 'https://example.org/c1'], target }] }));
     expect(page.passages[0]!.note).toBe('English\n\nhttps://example.org/c1');

@@ -1,10 +1,28 @@
 // What importers produce and the import service consumes: passages and tags from another tool, not yet placed.
+import type { ImportChange } from '../../shared/types';
 
 export interface IncomingTag {
   name: string;
   /** "#rrggbb" when the source gives a colour. */
   color?: string | null;
   description?: string | null;
+  /**
+   * The source's own id for the code (a REFI-QDA GUID), when it has one. Passages then name their
+   * tags by key (`tagKeys`), so two codes with one name under different parents stay two tags.
+   */
+  key?: string;
+  /** The key of the code this one is nested in; absent or null at the top of the tree. */
+  parentKey?: string | null;
+  /** The source had it only as a folder for other codes (REFI-QDA isCodable="false"; a QualCoder category). */
+  folder?: boolean;
+}
+
+/** Who made an annotation in the other tool: W3C `creator`, Hypothesis `user`, REFI-QDA `creatingUser`. */
+export interface IncomingCreator {
+  /** The tool's id for the person ("acct:alice@hypothes.is", a REFI-QDA user GUID, an IRI). */
+  id?: string;
+  /** A name to show: W3C `name`/`nickname`, Hypothesis's display name, the REFI-QDA User's name. */
+  name?: string;
 }
 
 export interface IncomingPassage {
@@ -27,12 +45,24 @@ export interface IncomingPassage {
   positionIn?: string;
   /** Tags by name (matched to the codebook case-insensitively; missing ones are created). */
   tagNames: string[];
+  /** Tags by IncomingTag.key, when the source names codes by id; these win over `tagNames`. */
+  tagKeys?: string[];
   note: string;
   created?: string;
   modified?: string;
+  creator?: IncomingCreator;
+  /** Why the passage carries no quote, in the analyst's words, when the reader knows (an XPath target, a page note…). */
+  unquotable?: string;
+  /**
+   * Where the source shares one document address among several annotations (W3C `source`), the
+   * key they share: the import service finds that document once, for all of them together.
+   */
+  sourceKey?: string;
 }
 
 export interface ParsedImport {
   tags: IncomingTag[];
   passages: IncomingPassage[];
+  /** What the reader changed from what the file said, and why (positions re-read, codes renamed…). */
+  changes?: ImportChange[];
 }

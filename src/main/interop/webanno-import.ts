@@ -15,7 +15,8 @@
 import { Tokenizer } from 'htmlparser2';
 import { MAX_NOTE_LENGTH } from '../../shared/limits';
 import { GlossatorError } from '../../shared/result';
-import type { IncomingPassage, IncomingTag, ParsedImport } from './types';
+import type { ImportChange } from '../../shared/types';
+import type { IncomingCreator, IncomingPassage, IncomingTag, ParsedImport } from './types';
 
 type Obj = Record<string, unknown>;
 type Source = IncomingPassage['source'];
@@ -42,16 +43,17 @@ export function parseWebAnnotation(json: string): ParsedImport {
   } catch (e) {
     throw invalid(`The file is not valid JSON (${(e as Error).message}).`);
   }
+  const changes: ImportChange[] = [];
   const passages = annotationsIn(data).flatMap((item, i) => {
     try {
-      return passagesOf(item);
+      return passagesOf(item, changes, i + 1);
     } catch (e) {
       // Name the annotation: the analyst has to find it in the file.
       if (e instanceof GlossatorError) throw new GlossatorError(e.code, `Annotation ${i + 1}: ${e.message}`);
       throw e;
     }
   });
-  return { tags: tagsOf(passages), passages };
+  return { tags: tagsOf(passages), passages, changes };
 }
 
 // ---- finding the annotations ------------------------------------------------------------------
@@ -109,8 +111,8 @@ function pageItems(start: Obj): Obj[] {
 
 // ---- one annotation ---------------------------------------------------------------------------
 
-/** One passage per target (§3.2.6: each body applies to each target on its own). */
-function passagesOf(item: Obj): IncomingPassage[] {
+/** One passage per target (§3.2.6: each body applies to each target on its own); a Composite or List target gives one per item. */
+function passagesOf(item: Obj, changes: ImportChange[], n: number): IncomingPassage[] {
   const tagNames: string[] = [];
   const notes: string[] = [];
   const defaultRole = listOf(item.motivation).some((m) => m === 'tagging' || m === 'oa:tagging') ? 'tag' : 'note';
@@ -126,13 +128,83 @@ function passagesOf(item: Obj): IncomingPassage[] {
   const modified = text(item.modified) ?? text(item.updated);
   // Hypothesis names the page on the annotation; W3C names it on each target.
   const pageHints: Source = { uri: text(item.uri), title: isObj(item.document) ? firstText(item.document.title) : undefined };
-  const targets = listOf(item.target);
-  const shared = { tagNames: uniqueNames(tagNames), note, created, modified };
-  if (targets.length === 0) return [{ id, source: clean(pageHints), quote: { exact: '' }, ...shared }];
-  return targets.map((target) => {
-    const { source, quote, position } = readTarget(target);
-    return { id, source: { ...clean(pageHints), ...clean(source) }, quote, ...(position ? { position } : {}), ...shared };
+  const creator = creatorOf(item);
+  const shared = { tagNames: uniqueNames(tagNames), note, created, modified, ...(creator ? { creator } : {}) };
+  const targets = expandTargets(listOf(item.target), changes, n);
+  if (targets.length === 0) {
+    const why = 'it has no target: a note on the page as a whole (Hypothesis "page note") or a reply, which marks no text';
+    return [{ id, source: clean(pageHints), quote: { exact: '' }, unquotable: why, ...shared, ...sourceKeyOf(pageHints) }];
+  }
+  const reply = listOf(item.references).length > 0;
+  return targets.map((target, i) => {
+    const read = readTarget(target);
+    const { source, quote, position } = read;
+    // Hypothesis replies carry their thread's page as target and the annotations they answer in `references`.
+    const unquotable = reply && read.unquotable ? 'it is a reply to another annotation, not a note on a passage' : read.unquotable;
+    const hints = { ...clean(pageHints), ...clean(source) };
+    // Several targets from one annotation become several passages; only the first keeps the id.
+    return {
+      ...(i === 0 ? { id } : {}),
+      source: hints,
+      quote,
+      ...(position ? { position } : {}),
+      ...(unquotable ? { unquotable } : {}),
+      ...shared,
+      ...sourceKeyOf(hints),
+    };
   });
+}
+
+/** Passages naming one document address share a key, so the import service finds that document once for all of them. */
+function sourceKeyOf(hints: Source): { sourceKey?: string } {
+  const key = hints.uri ?? hints.fileName ?? hints.title;
+  return key === undefined ? {} : { sourceKey: key.trim() };
+}
+
+/**
+ * §3.2.8: a Composite (all items together), List (in order) or Independents target names several
+ * resources. Glossator's passages are one span each, so every item becomes a passage of its own, and
+ * the report says so, item by item, for a Composite or List (whose parts belonged together).
+ */
+function expandTargets(targets: unknown[], changes: ImportChange[], n: number): unknown[] {
+  return targets.flatMap((target) => {
+    if (!isObj(target) || !hasType(target, 'Composite', 'List', 'Independents')) return [target];
+    const items = listOf(target.items);
+    const kind = hasType(target, 'Composite') ? 'Composite' : hasType(target, 'List') ? 'List' : 'Independents';
+    if (kind !== 'Independents') {
+      items.forEach((part, i) => {
+        const quote = isObj(part) ? flattenSelectors(part.selector).find((s) => hasType(s, 'TextQuoteSelector')) : undefined;
+        const exact = typeof quote?.exact === 'string' ? ` “${shortQuote(quote.exact)}”` : '';
+        changes.push({
+          what: `Annotation ${n}: part ${i + 1} of ${items.length} of its ${kind} target${exact} became a passage of its own`,
+          why: `a ${kind} target marks several pieces of text as one annotation; a Glossator passage is one span of text`,
+        });
+      });
+    }
+    return items;
+  });
+}
+
+const shortQuote = (s: string) => {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+};
+
+/** W3C `creator` (an IRI, or an Agent with name/nickname; the first of a list), else Hypothesis `user` and its display name. */
+function creatorOf(item: Obj): IncomingCreator | undefined {
+  const agent = listOf(item.creator)[0];
+  if (typeof agent === 'string' && agent.trim() !== '') return { id: agent.trim() };
+  if (isObj(agent)) {
+    const id = text(agent.id) ?? text(agent['@id']);
+    const name = firstText(agent.name) ?? firstText(agent.nickname) ?? text(agent.email);
+    if (id || name) return { ...(id ? { id } : {}), ...(name ? { name } : {}) };
+  }
+  const user = text(item.user);
+  if (user === undefined || user.trim() === '') return undefined;
+  const display = isObj(item.user_info) ? text(item.user_info.display_name) : undefined;
+  // "acct:alice@hypothes.is" reads as "alice" when Hypothesis gives no display name.
+  const name = display?.trim() || /^acct:([^@]+)@/.exec(user)?.[1];
+  return { id: user, ...(name ? { name } : {}) };
 }
 
 function readBody(choice: unknown, defaultRole: 'tag' | 'note', tags: string[], notes: string[]): void {
@@ -161,15 +233,42 @@ function readBody(choice: unknown, defaultRole: 'tag' | 'note', tags: string[], 
 
 const isTagging = (p: string) => /(^|[:#])(tagging|classifying)$/.test(p);
 
-function readTarget(target: unknown): Pick<IncomingPassage, 'source' | 'quote' | 'position'> {
-  if (typeof target === 'string') return { source: { uri: target }, quote: { exact: '' } };
-  if (!isObj(target)) return { source: {}, quote: { exact: '' } };
+function readTarget(target: unknown): Pick<IncomingPassage, 'source' | 'quote' | 'position' | 'unquotable'> {
+  if (typeof target === 'string') {
+    return { source: { uri: target }, quote: { exact: '' }, unquotable: 'its target is a whole document (an address with no selector), not a passage in it' };
+  }
+  if (!isObj(target)) return { source: {}, quote: { exact: '' }, unquotable: 'its target is not an object Glossator can read' };
   const selectors = flattenSelectors(target.selector);
   const tqs = selectors.find((s) => hasType(s, 'TextQuoteSelector') && typeof s.exact === 'string');
   const quote = tqs
     ? { exact: tqs.exact as string, prefix: text(tqs.prefix) ?? '', suffix: text(tqs.suffix) ?? '' }
     : { exact: '' };
-  return { source: sourceOf(target.source ?? (target.selector === undefined ? target.id : undefined)), quote, position: positionIn(selectors) };
+  const position = positionIn(selectors);
+  const source = sourceOf(target.source ?? (target.selector === undefined ? target.id : undefined));
+  const unquotable = tqs && (tqs.exact as string).trim() !== '' ? undefined : whyNoQuote(selectors, position);
+  return { source, quote, position, ...(unquotable ? { unquotable } : {}) };
+}
+
+/** Why a target quoting no text cannot be placed, naming what it does give. */
+function whyNoQuote(selectors: Obj[], position: { start: number; end: number } | undefined): string {
+  const named = (type: string) => selectors.some((s) => hasType(s, type));
+  if (selectors.length === 0) {
+    return 'its target has no selector: a note on the whole page (a Hypothesis page note), not on a passage in it';
+  }
+  if (position) {
+    return `its target gives only a character position (${position.start}–${position.end}) and no quote, so nothing checks that those characters are the same words in this corpus's text`;
+  }
+  const kinds = [
+    ['RangeSelector', 'a Range between two points in the page'],
+    ['XPathSelector', 'an XPath into the page\'s HTML'],
+    ['CssSelector', 'a CSS selector into the page\'s HTML'],
+    ['FragmentSelector', 'a URL fragment'],
+    ['SvgSelector', 'an SVG shape (an area of an image)'],
+    ['DataPositionSelector', 'a byte position in the file'],
+  ] as const;
+  const found = kinds.filter(([type]) => named(type)).map(([, words]) => words);
+  if (found.length === 0) return 'its target\'s selector is of a kind Glossator does not read, and it quotes no text';
+  return `its target points by ${found.join(' and ')}, which depend on the original page's markup, and it quotes no text to find in this corpus's reading text`;
 }
 
 /** Selectors given as alternatives, plus those refining them (§4.2.9), in order. */

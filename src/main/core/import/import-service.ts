@@ -24,7 +24,7 @@ import type { CorpusService } from '../corpus-service';
 import { describeIssues } from '../dispatch';
 import type { AnnotationStore } from '../../store/annotation-store';
 import { nameKey, type TagStore } from '../../store/tag-store';
-import { locate } from './import-placement';
+import { locateAll } from './import-placement';
 import type { IncomingPassage, IncomingTag, ParsedImport } from '../../interop/types';
 
 export interface ImportDeps {
@@ -63,9 +63,18 @@ export class ImportService {
    * source declares without any passage (a codebook) is.
    */
   async apply(parsed: ParsedImport, format: ImportFormat): Promise<ImportReport> {
-    const report: ImportReport = { format, imported: 0, merged: 0, unmatched: [], tagsAdded: [] };
+    const report: ImportReport = {
+      format,
+      imported: 0,
+      merged: 0,
+      unmatched: [],
+      tagsAdded: [],
+      changes: [...(parsed.changes ?? [])],
+      coders: codersOf(parsed.passages),
+    };
     const corpus = this.deps.corpus.all();
-    const placements = parsed.passages.map((p) => [p, locate(corpus, p)] as const);
+    const located = locateAll(corpus, parsed.passages);
+    const placements = parsed.passages.map((p, i) => [p, located[i]!] as const);
     const named = new Set(parsed.passages.flatMap((p) => p.tagNames.map(tagKey)));
     const wanted = [
       ...parsed.tags.map((t) => t.name).filter((name) => !named.has(tagKey(name))),
@@ -155,10 +164,22 @@ export class ImportService {
       const key = nameKey(name);
       if (name === '' || ids.has(key) || asked.has(key)) continue;
       asked.add(key);
+      if (name !== raw.trim()) {
+        report.changes.push({
+          what: `Tag “${shortened(raw.trim())}” was named “${name}”`,
+          why: `its name has ${[...raw.trim()].length} characters; a tag name holds at most ${TAG_NAME_MAX}`,
+        });
+      }
       const t = details.get(key);
       // The source's colour when it gives a usable one, else the least-used palette colour.
       const color = /^#[0-9a-f]{6}$/i.test(t?.color ?? '') ? t!.color!.toLowerCase() : nextColour(colours);
       const description = (t?.description ?? '').slice(0, DESCRIPTION_MAX);
+      if ((t?.description ?? '').length > DESCRIPTION_MAX) {
+        report.changes.push({
+          what: `The description of tag “${name}” was cut to ${DESCRIPTION_MAX} characters`,
+          why: `it has ${t!.description!.length}; a tag description holds at most ${DESCRIPTION_MAX}`,
+        });
+      }
       wanted.push(check(argSchemas.createTag, { name, color, description }));
       colours.push(color);
     }
@@ -193,11 +214,13 @@ export class ImportService {
 function miss(run: Run, p: IncomingPassage, reason: string, doc?: GlossDocument, notStored = false): void {
   const { docId, fileName, uri, title } = p.source;
   const quote = [...p.quote.exact];
+  const coder = (p.creator?.name ?? p.creator?.id ?? '').trim();
   run.report.unmatched.push({
     quote: quote.length > 200 ? `${quote.slice(0, 200).join('')}…` : p.quote.exact,
     source: doc?.title ?? title ?? fileName ?? uri ?? docId ?? 'unknown source',
     reason,
     ...(notStored ? { notStored: true as const } : {}),
+    ...(coder ? { coder } : {}),
   });
 }
 
@@ -219,7 +242,19 @@ function check<S extends z.ZodType>(schema: S, value: z.input<S>): z.output<S> {
 
 const nextColour = suggestColor;
 
-/** At most 60 characters, cut between code points, trimmed. */
+/** Who made the incoming passages, by name (else id), with how many each, in order of first appearance. */
+function codersOf(passages: readonly IncomingPassage[]): ImportReport['coders'] {
+  const counts = new Map<string, number>();
+  for (const p of passages) {
+    const who = (p.creator?.name ?? p.creator?.id ?? '').trim();
+    if (who !== '') counts.set(who, (counts.get(who) ?? 0) + 1);
+  }
+  return [...counts].map(([name, passages]) => ({ name, passages }));
+}
+
+const shortened = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+
+/** At most MAX_TAG_NAME_LENGTH characters, cut between code points, trimmed (the report says so). */
 function clipName(name: string): string {
   let clipped = '';
   for (const ch of name.trim()) {
