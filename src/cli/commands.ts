@@ -63,6 +63,14 @@ export function notStoredMessage(report: ImportReport): string | null {
   return `${counted(failed.length)} of ${counted(total)} ${noun} could not be stored: ${printable(reason)}`;
 }
 
+/** An import whose file held passages but placed none of them failed, whatever else it did. */
+export function nothingPlacedMessage(report: ImportReport): string | null {
+  if (report.imported + report.merged > 0) return null;
+  const n = report.unmatched.length;
+  if (n === 0) return report.tagsAdded.length > 0 || report.format === 'qdc' ? null : 'the file holds no passages to import.';
+  return `none of the ${counted(n)} ${n === 1 ? 'passage' : 'passages'} in the file could be placed (reasons above).`;
+}
+
 export async function runCommand(
   command: (typeof COMMANDS)[number],
   rest: string[],
@@ -117,7 +125,7 @@ export async function runCommand(
       if (!inPath) throw new UsageError('import needs a FILE.');
       const report = await call(core, 'importAnnotations', { format: importFormat(values, inPath) });
       printImport(out, report);
-      const failed = notStoredMessage(report);
+      const failed = notStoredMessage(report) ?? nothingPlacedMessage(report);
       if (failed) {
         err.write(`glossator: ${failed}\n`);
         code = 1;

@@ -16,6 +16,7 @@ Options:
   --corpus DIR    corpus folder (default: the bundled corpus)
   --data DIR      data folder (default: the desktop app's, or $GLOSSATOR_DATA_DIR)
   --group-by tag|document   --tags a,b   --docs id,id   --text WORDS   --no-notes   --hashtags   --bom
+  --offsets codepoints|utf16   unit of W3C and CSV offsets (default: code points)
   --json          list/stats as JSON`;
 
 export async function main(argv: string[], out: Out = process.stdout, err: Out = process.stderr, hooks: CliHooks = {}): Promise<number> {

@@ -35,6 +35,7 @@ export function parse(argv: string[]) {
         'no-notes': { type: 'boolean', default: false },
         hashtags: { type: 'boolean', default: false },
         bom: { type: 'boolean', default: false },
+        offsets: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -72,7 +73,15 @@ export function digestOptions(values: Values, tags: readonly Tag[], docIds: read
     includeNotes: !values['no-notes'],
     hashtags: values.hashtags ?? false,
     bom: values.bom ?? false,
+    ...offsetsOf(values.offsets),
   };
+}
+
+/** `--offsets utf16|codepoints`: the unit of W3C and CSV offsets (code points unless asked). */
+function offsetsOf(value: string | undefined): Pick<DigestOptions, 'offsets'> {
+  if (value === undefined) return {};
+  if (value !== 'utf16' && value !== 'codepoints') throw new UsageError(`--offsets takes "codepoints" or "utf16", not "${value}".`);
+  return { offsets: value };
 }
 
 export function exportFormat(values: Values): ExportFormat {

@@ -73,5 +73,10 @@ export function printStats(out: Out, docs: DocumentSummary[], tags: Tag[], json:
 export function printImport(out: Out, report: ImportReport): void {
   out.write(`Imported ${report.imported}, merged ${report.merged}, not placed ${report.unmatched.length}.\n`);
   if (report.tagsAdded.length > 0) out.write(`New tags: ${printable(report.tagsAdded.join(', '))}\n`);
-  for (const u of report.unmatched) out.write(`  not placed: "${printable(u.quote.slice(0, 80))}" (${printable(u.source)}): ${printable(u.reason)}\n`);
+  for (const c of report.coders) out.write(`From ${printable(c.name)}: ${c.passages} ${c.passages === 1 ? 'passage' : 'passages'}\n`);
+  for (const c of report.changes) out.write(`  changed: ${printable(c.what)} (${printable(c.why)})\n`);
+  for (const u of report.unmatched) {
+    const who = u.coder ? `, by ${printable(u.coder)}` : '';
+    out.write(`  not placed: "${printable(u.quote.slice(0, 80))}" (${printable(u.source)}${who}): ${printable(u.reason)}\n`);
+  }
 }

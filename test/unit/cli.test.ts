@@ -86,6 +86,28 @@ describe('glossator CLI', () => {
     expect((await run('import', file, '--data', empty)).out).toContain('Imported 0, merged 2, not placed 0.');
   });
 
+  it('an import that places nothing exits 1 and says why each passage was left out', async () => {
+    const file = join(dir, 'elsewhere.jsonld');
+    const target = { source: 'https://example.org/not-in-this-corpus', selector: { type: 'TextQuoteSelector', exact: 'words no seed article holds' } };
+    const xpath = { source: 'https://example.org/not-in-this-corpus', selector: { type: 'XPathSelector', value: '/html/body/p[3]' } };
+    await writeFile(file, JSON.stringify([{ type: 'Annotation', target }, { type: 'Annotation', target: xpath }]));
+    const result = await run('import', file, '--data', dir);
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('Imported 0, merged 0, not placed 2.');
+    expect(result.out).toContain('an XPath into the page');
+    expect(result.err).toContain('glossator: none of the 2 passages in the file could be placed');
+  });
+
+  it('exports W3C and CSV offsets in UTF-16 units with --offsets utf16, and refuses another unit', async () => {
+    await seed(dir);
+    const file = join(dir, 'units.csv');
+    expect((await run('export', '--data', dir, '--out', file, '--offsets', 'utf16')).code).toBe(0);
+    expect((await readFile(file, 'utf8')).split('\r\n')[1]).toMatch(/,utf16,/);
+    const bad = await run('export', '--data', dir, '--out', file, '--offsets', 'bytes');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--offsets takes "codepoints" or "utf16", not "bytes"');
+  });
+
   // Disk full at the first write, at every write, or a folder that refuses writes: each passage not stored is counted.
   it.each([
     ['ENOSPC', 1, /^glossator: 1 of 2 passages could not be stored: The disk is full \(ENOSPC\)/m],

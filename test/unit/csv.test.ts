@@ -174,8 +174,10 @@ describe('renderCsv', () => {
         quote: currentQuote(doc, a),
         note: a.note,
         state: a.state,
-        start: a.range ? String(a.range.start) : '',
-        end: a.range ? String(a.range.end) : '',
+        // Code points, as the W3C and REFI-QDA exports count (the seed texts hold no emoji, so they equal UTF-16 units here).
+        start: a.range ? String([...doc.text.slice(0, a.range.start)].length) : '',
+        end: a.range ? String([...doc.text.slice(0, a.range.end)].length) : '',
+        offset_unit: 'codepoint',
         created: a.created,
         modified: a.modified,
       });

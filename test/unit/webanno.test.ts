@@ -164,7 +164,8 @@ describe('round trip through an empty data dir', () => {
       expect([...text].slice(position.start, position.end).join('')).toBe(quote.exact);
     }
     const highlight = (doc.first.items as Json[]).find((a) => a.motivation === 'highlighting')!;
-    expect(highlight.body).toBeUndefined(); // §3.2.6: no body at all rather than an empty one
+    // No tag, no note: an empty list of bodies, which expands to nothing in JSON-LD yet keeps Recogito's parser from throwing.
+    expect(highlight.body).toEqual([]);
   });
 });
 
@@ -220,6 +221,31 @@ describe('export details', () => {
       'dcterms:identifier': 'synthetic.txt',
       'dcterms:source': { id: 'https://example.org/synthetic' },
     });
+  });
+
+  it('offers UTF-16 offsets as an option and says on the collection which unit it counts', () => {
+    const one = [placed('0e9b7d54-31a8-4c6f-8e2d-b5f4a9c1d7e3', start, start + 8, true)];
+    const points = JSON.parse(renderWebAnnotation(set(one))) as Json;
+    expect(points['dcterms:description']).toMatch(/Unicode code points/);
+    const units = JSON.parse(renderWebAnnotation({ ...set(one), options: { ...DEFAULT_OPTIONS, offsets: 'utf16' } })) as Json;
+    expect(units['dcterms:description']).toMatch(/UTF-16 code units/);
+    const a = units.first.items[0] as Json;
+    expect(a.target.selector[1]).toEqual({ type: 'TextPositionSelector', start, end: start + 8 });
+    expect(doc.text.slice(a.target.selector[1].start, a.target.selector[1].end)).toBe('oil deal');
+  });
+
+  it("writes a passage with no tag and no note so Recogito's own W3C parser reads it instead of throwing", async () => {
+    // @recogito/text-annotator's parseW3CTextAnnotation runs in Node: the real consumer, not a copy of its checks.
+    const { parseW3CTextAnnotation } = await import('@recogito/text-annotator');
+    const bare = { ...placed('0e9b7d54-31a8-4c6f-8e2d-b5f4a9c1d7e3', start, start + 8, true), tagIds: [] };
+    const [a] = itemsOf(renderWebAnnotation({ ...set([bare]), options: { ...DEFAULT_OPTIONS, offsets: 'utf16' } }));
+    expect(a!.motivation).toBe('highlighting');
+    const withoutBody = { ...a!, body: undefined };
+    expect(() => parseW3CTextAnnotation(withoutBody as never)).toThrow(); // what a missing body does to it
+    const { parsed, error } = parseW3CTextAnnotation(a as never);
+    expect(error).toBeUndefined();
+    expect(parsed?.bodies).toEqual([]);
+    expect(parsed?.target.selector).toEqual([{ quote: 'oil deal', start, end: start + 8 }]);
   });
 
   it('gives a passage that needs review only its stored quote, and an empty export no page', () => {

@@ -20,6 +20,7 @@ import type { GlossDocument, PlacedAnnotation, Tag } from '../../shared/types';
 import { citeParts } from './citation';
 import { currentQuote, currentRange, passageKey, sortPassages } from './select';
 import type { ExportSet } from './types';
+import { codePointCounter } from '../interop/webanno-export';
 
 export const CSV_COLUMNS = [
   'passage_id',
@@ -37,6 +38,7 @@ export const CSV_COLUMNS = [
   'state',
   'start',
   'end',
+  'offset_unit',
   'created',
   'modified',
 ] as const;
@@ -82,6 +84,7 @@ export function renderCsv(set: ExportSet): string {
  */
 function rowsOf(set: ExportSet, doc: GlossDocument, a: PlacedAnnotation): Record<Column, string>[] {
   const range = currentRange(doc, a);
+  const toUnit = unitOf(set, doc);
   const cite = citeParts(doc, range);
   const base: Record<Column, string> = {
     passage_id: passageKey(a),
@@ -97,14 +100,26 @@ function rowsOf(set: ExportSet, doc: GlossDocument, a: PlacedAnnotation): Record
     quote: currentQuote(doc, a),
     note: set.options.includeNotes ? a.note : '',
     state: range === null ? 'needs-review' : a.state,
-    // Offsets in UTF-16 code units of the normalised text; empty when the passage needs review.
-    start: range === null ? '' : String(range.start),
-    end: range === null ? '' : String(range.end),
+    // Offsets in the unit the other exports use (code points unless the options ask for UTF-16
+    // units), named in offset_unit on every row; empty when the passage needs review.
+    start: range === null ? '' : String(toUnit(range.start)),
+    end: range === null ? '' : String(toUnit(range.end)),
+    offset_unit: set.options.offsets === 'utf16' ? 'utf16' : 'codepoint',
     created: a.created,
     modified: a.modified,
   };
   const tags: Tag[] = set.tags.filter((tag) => a.tagIds.includes(tag.id));
   return tags.length === 0 ? [base] : tags.map((tag) => ({ ...base, tag: tag.name }));
+}
+
+const counters = new WeakMap<GlossDocument, (offset: number) => number>();
+
+/** UTF-16 offset → the export's unit; one code-point counter per document text, reused across its passages. */
+function unitOf(set: ExportSet, doc: GlossDocument): (offset: number) => number {
+  if (set.options.offsets === 'utf16') return (n) => n;
+  let count = counters.get(doc);
+  if (!count) counters.set(doc, (count = codePointCounter(doc.text)));
+  return count;
 }
 
 /**

@@ -15,8 +15,10 @@
 //   Title, file name and original URL use dcterms CURIEs, as the Vocabulary's Extensions section
 //   recommends for terms of ontologies already in the anno.jsonld context (no extra context needed).
 // - §4.2.4/§4.2.5: TextQuoteSelector, plus a TextPositionSelector counted in Unicode code points,
-//   converted here from Glossator's UTF-16 offsets. A passage that needs review has no trustworthy
-//   position, so it gets the stored quote alone.
+//   converted here from Glossator's UTF-16 offsets (or left in UTF-16 units when the export option
+//   `offsets: 'utf16'` asks, for tools that count that way); the collection's dcterms:description
+//   names the unit. A passage that needs review has no trustworthy position, so it gets the stored
+//   quote alone.
 import type { GlossDocument, PlacedAnnotation, Tag, TextQuote } from '../../shared/types';
 import { checkRange, describe } from '../../shared/anchoring';
 import { currentRange, sortPassages } from '../export/select';
@@ -25,6 +27,13 @@ import type { ExportSet } from '../export/types';
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const DOC_URN = 'urn:glossator:doc:';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The offset unit, stated on the collection (TextPositionSelector itself has no property for it). */
+export const OFFSETS_CODE_POINTS =
+  'TextPositionSelector start and end count Unicode code points of the document\'s reading text, as the Web Annotation Data Model (§4.2.4) says.';
+export const OFFSETS_UTF16 =
+  'TextPositionSelector start and end count UTF-16 code units of the document\'s reading text (as JavaScript and Recogito count), ' +
+  'not the code points the Web Annotation Data Model (§4.2.4) names; the two differ only after emoji and other characters beyond U+FFFF.';
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -37,7 +46,10 @@ export function renderWebAnnotation(set: ExportSet): string {
   for (const doc of set.documents) if (!docs.has(doc.id)) docs.set(doc.id, doc);
   const names = new Map(set.tags.map((t: Tag) => [t.id, t.name] as const));
   const counters = new Map<string, (offset: number) => number>();
+  const utf16 = set.options.offsets === 'utf16';
   const counterOf = (doc: GlossDocument) => {
+    // Glossator's own offsets already count UTF-16 units; only code points need converting.
+    if (utf16) return (offset: number) => offset;
     let count = counters.get(doc.id);
     if (!count) counters.set(doc.id, (count = codePointCounter(doc.text)));
     return count;
@@ -63,6 +75,7 @@ export function renderWebAnnotation(set: ExportSet): string {
     id,
     type: 'AnnotationCollection',
     label: `Glossator passages, exported ${stamp.slice(0, 10)}`,
+    'dcterms:description': utf16 ? OFFSETS_UTF16 : OFFSETS_CODE_POINTS,
     total: items.length,
   };
   if (items.length > 0) {
@@ -105,8 +118,10 @@ function annotationOf(
   if (modified !== null) annotation.modified = modified;
   annotation.generator = ctx.generator;
   annotation.generated = ctx.generated;
-  // §3.2.6: a passage with neither tags nor note is a plain highlight, with no body at all.
-  if (body.length > 0) annotation.body = body;
+  // §3.2.6: a passage with neither tags nor note is a plain highlight with no body. It is written
+  // as an empty list, which adds nothing in JSON-LD, rather than left out: Recogito's parser
+  // (@annotorious/core parseW3CBodies) destructures every body and throws when `body` is missing.
+  annotation.body = body;
   annotation.target = targetOf(a, doc, toCodePoint);
   return annotation;
 }

@@ -8,6 +8,14 @@ export const IMPORT_FORMATS: { format: ImportFormat; label: string }[] = [
   { format: 'qdc', label: 'REFI-QDA codebook (.qdc)…' },
 ];
 
+/** Why an import counts as failed (its file held passages and none was placed), or null. */
+export function importFailure(report: ImportReport): string | null {
+  if (report.imported + report.merged > 0) return null;
+  const n = report.unmatched.length;
+  if (n === 0) return report.format === 'qdc' || report.tagsAdded.length > 0 ? null : 'The file holds no passages to import.';
+  return `Nothing was imported: none of the ${n} ${n === 1 ? 'passage' : 'passages'} in the file could be placed. The report says why.`;
+}
+
 export class Importer {
   open = $state(false);
   busy = $state(false);
@@ -35,7 +43,10 @@ export class Importer {
     }
     this.report = result.value;
     const { imported, merged, unmatched } = result.value;
-    this.wb.notices.say(`Imported ${imported}, merged ${merged}, could not place ${unmatched.length}.`);
+    const failure = importFailure(result.value);
+    // An import that placed nothing failed: an error, never a success message.
+    if (failure !== null) this.wb.notices.showError(failure);
+    else this.wb.notices.say(`Imported ${imported}, merged ${merged}, could not place ${unmatched.length}.`);
     await this.wb.reload();
   }
 }
