@@ -18,6 +18,11 @@ export interface StoreCodec<T> {
   prepare(data: T): Prepared<T>;
   /** The state to hold after a read, given the file as the schema parsed it. */
   loaded(data: T): T;
+  /**
+   * Turns a file's text into the JSON the schema checks, throwing an Error whose message is the
+   * reason in plain words; `where` names the place of a schema issue (a JSONL line). Default: JSON.parse.
+   */
+  decode?(text: string): { json: unknown; where?: (path: readonly PropertyKey[]) => string | null };
 }
 
 /** Pretty-printed, so a person can read and edit the file; small files (codebook, settings) keep this. */

@@ -9,8 +9,22 @@
 //   <dataDir>/corpora/<key>/cache/documents.cache           normalised documents (derived, safe to delete)
 //
 // A corpus's files are split into what the analyst made (`data`) and what can be rebuilt
-// (`derived`): a project folder holding its own data in `<project>/.glossator/` (with the derived
-// files kept out of it) is a new way to build CorpusPaths here, and nothing else changes.
+// (`derived`). A project folder keeps what the analysts made in `<project>/.glossator/`, shared
+// through git, in line-diffable JSONL files (see jsonl.ts); what can be rebuilt stays in the data
+// folder, keyed by the project's id (never by a path, which differs on every machine):
+//
+//   <project>/.gitattributes                                   `.glossator/**/*.jsonl merge=glossator`
+//   <project>/.glossator/project.json                          {format, id, name, created}
+//   <project>/.glossator/codebook.jsonl                        tags
+//   <project>/.glossator/memos.jsonl                           memos (document, tag, journal)
+//   <project>/.glossator/metadata.jsonl                        document detail edits, one record per document
+//   <project>/.glossator/coders/<coderId>/coder.json           {id, name, color}
+//   <project>/.glossator/coders/<coderId>/passages/<doc>.jsonl that coder's passages
+//   <project>/.glossator/coders/<coderId>/coverage/<doc>.json  blocks that coder marked read
+//   <project>/.glossator/coders/<coderId>/rejections.jsonl     suggestions that coder rejected
+//   <project>/.glossator/adjudicated/passages/<doc>.jsonl      the settled layer
+//   <project>/.glossator/snapshots/<sha256>.txt                texts passages were made on
+//   <dataDir>/projects/<projectId>/cache/documents.cache       derived, safe to delete
 import { join } from 'node:path';
 
 /** The files of one corpus. */
@@ -65,3 +79,95 @@ export function corpusPaths(dataDir: string, corpusKey: string): CorpusPaths {
   const root = join(dataDir, 'corpora', corpusKey);
   return corpusPathsIn({ data: root, derived: root });
 }
+
+/** Name of the folder holding a project's data, inside the project folder. */
+export const PROJECT_DIR = '.glossator';
+
+/** The files of a project folder (see the layout above). */
+export interface ProjectPaths {
+  /** The project folder: its documents, and the `.glossator/` folder. */
+  root: string;
+  /** `<root>/.glossator`. */
+  data: string;
+  /** `{format, id, name, created}`: its presence makes a folder a project. */
+  projectFile: string;
+  gitattributes: string;
+  /** `.glossator/.gitignore`: what must stay on this machine (backups, moved-aside files, temp files). */
+  gitignore: string;
+  codebook: string;
+  memos: string;
+  metadata: string;
+  coders: string;
+  snapshots: string;
+  adjudicatedPassages: string;
+}
+
+export function projectPaths(projectDir: string): ProjectPaths {
+  const data = join(projectDir, PROJECT_DIR);
+  return {
+    root: projectDir,
+    data,
+    projectFile: join(data, 'project.json'),
+    gitattributes: join(projectDir, '.gitattributes'),
+    gitignore: join(data, '.gitignore'),
+    codebook: join(data, 'codebook.jsonl'),
+    memos: join(data, 'memos.jsonl'),
+    metadata: join(data, 'metadata.jsonl'),
+    coders: join(data, 'coders'),
+    snapshots: join(data, 'snapshots'),
+    adjudicatedPassages: join(data, 'adjudicated', 'passages'),
+  };
+}
+
+/** The files of one coder in a project. The id becomes a folder name: check it with assertPathPart first. */
+export interface CoderPaths {
+  dir: string;
+  coderFile: string;
+  /** Folder of passage files, `<docId>.jsonl`. */
+  passages: string;
+  /** Folder of reading-coverage files, `<docId>.json`. */
+  coverage: string;
+  rejections: string;
+}
+
+export function coderPaths(projectDir: string, coderId: string): CoderPaths {
+  const dir = join(projectPaths(projectDir).coders, coderId);
+  return {
+    dir,
+    coderFile: join(dir, 'coder.json'),
+    passages: join(dir, 'passages'),
+    coverage: join(dir, 'coverage'),
+    rejections: join(dir, 'rejections.jsonl'),
+  };
+}
+
+/**
+ * Derived data of a project (document cache, search index, undo history) in this machine's data
+ * folder, keyed by the project's id from project.json: two clones of one project on one machine
+ * share it harmlessly (it is checked against the texts), a moved folder keeps it.
+ */
+export function projectDerivedRoot(dataDir: string, projectId: string): string {
+  return join(dataDir, 'projects', projectId);
+}
+
+/**
+ * A project's files for the stores that serve one coder: that coder's passages and coverage, the
+ * shared metadata and snapshots, the derived cache outside the project.
+ */
+export function projectCorpusPaths(projectDir: string, projectId: string, coderId: string, dataDir: string): CorpusPaths {
+  const project = projectPaths(projectDir);
+  const coder = coderPaths(projectDir, coderId);
+  return {
+    annotations: coder.passages,
+    coverage: coder.coverage,
+    metadata: project.metadata,
+    snapshots: project.snapshots,
+    cache: join(projectDerivedRoot(dataDir, projectId), 'cache'),
+  };
+}
+
+/** What `.gitattributes` of a project says, so command-line git merges data files per record. */
+export const PROJECT_GITATTRIBUTES = '.glossator/**/*.jsonl merge=glossator\n';
+
+/** What `.glossator/.gitignore` keeps out of git: this machine's backups, moved-aside and temp files. */
+export const PROJECT_GITIGNORE = ['*.bak', '*.bak[0-9]*', '*.damaged-*', '*.tmp-*', ''].join('\n');

@@ -23,9 +23,9 @@ export interface StoreFileOptions<T> {
   codec?: StoreCodec<T>;
 }
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.ZodError, place?: (path: readonly PropertyKey[]) => string | null): string {
   const shown = error.issues.slice(0, 3).map((issue) => {
-    const where = issue.path.length ? issue.path.join('.') : 'top level';
+    const where = place?.(issue.path) ?? (issue.path.length ? issue.path.join('.') : 'top level');
     return `${where}: ${issue.message}`;
   });
   const more = error.issues.length - shown.length;
@@ -105,11 +105,21 @@ export class StoreFile<T> implements Adapter<T> {
       throw unreadable('it contains only zero bytes, as a crash or a full disk can leave behind');
     }
     let json: unknown;
-    try {
-      // Tolerate a byte-order mark: editors on Windows add one when a file is saved by hand.
-      json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-    } catch (err) {
-      throw unreadable(`it is not valid JSON (${(err as Error).message})`);
+    let place: ((path: readonly PropertyKey[]) => string | null) | undefined;
+    const text = bytes.toString('utf8');
+    if (this.codec.decode) {
+      try {
+        ({ json, where: place } = this.codec.decode(text));
+      } catch (err) {
+        throw unreadable((err as Error).message);
+      }
+    } else {
+      try {
+        // Tolerate a byte-order mark: editors on Windows add one when a file is saved by hand.
+        json = JSON.parse(text.replace(/^\uFEFF/, ''));
+      } catch (err) {
+        throw unreadable(`it is not valid JSON (${(err as Error).message})`);
+      }
     }
     // Checked before the shape so a newer file gets the message that actually helps.
     const found = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
@@ -125,7 +135,7 @@ export class StoreFile<T> implements Adapter<T> {
     const parsed = this.schema.safeParse(upgraded.data);
     if (!parsed.success) {
       const from = upgraded.from < this.version ? ` after upgrading it from format version ${upgraded.from}` : '';
-      throw unreadable(`it does not have the expected structure${from} (${describeIssues(parsed.error)})`);
+      throw unreadable(`it does not have the expected structure${from} (${describeIssues(parsed.error, place)})`);
     }
     return this.codec.loaded(parsed.data);
   }
