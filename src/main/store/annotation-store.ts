@@ -6,28 +6,20 @@ import { GlossatorError } from '../../shared/result';
 import { JsonStore, type StoreIo } from './json-store';
 import { FolderScan, pendingDamaged } from './damage';
 import { realFileOps } from './file-ops';
-import { ANNOTATION_FILE_VERSION, annotationFileSchema, type AnnotationFile } from './schemas';
+import { ANNOTATION_FILE_VERSION, annotationFileSchema, annotationSchema, type AnnotationFile } from './schemas';
 import { annotationCodec } from './annotation-codec';
-import { corpusPaths } from './layout';
+import type { CorpusPlace } from './layout';
+import { PATH_PART, assertPathPart, pathsOf } from './path-part';
+import { jsonlCodec } from './jsonl';
+import { z } from 'zod';
 
-// docId and corpusKey become file and folder names: a strict pattern rules out traversal ("..",
-// separators), hidden files and over-long names before anything touches the disk.
-const PATH_PART = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+/** Header kind of a project's passage files (`glossator-passages/1`). */
+export const PASSAGES_KIND = 'passages';
 
-/** Throws 'invalid-argument' unless `value` is safe to use as one path component. */
-export function assertPathPart(what: string, value: unknown): asserts value is string {
-  if (typeof value !== 'string' || !PATH_PART.test(value)) {
-    throw new GlossatorError(
-      'invalid-argument',
-      `Invalid ${what} ${JSON.stringify(value)}: use 1–128 letters, digits, "_" or "-", starting with a letter or digit.`,
-    );
-  }
-}
+export { assertPathPart } from './path-part';
 
-export interface AnnotationStoreOptions {
-  dataDir: string;
-  corpusKey: string;
-}
+/** Today's `{ dataDir, corpusKey }`, or `{ paths }` of a project coder's files (see layout.ts). */
+export type AnnotationStoreOptions = CorpusPlace;
 
 /** A document whose annotation file could not be used, and the backups that could replace it. */
 import type { DamagedDocument } from '../../shared/types';
@@ -35,6 +27,8 @@ export type { DamagedDocument };
 
 export class AnnotationStore {
   private readonly dir: string;
+  // '.json' (today's data folder: one JSON document per file) or '.jsonl' (a project: line-diffable).
+  private readonly ext: '.json' | '.jsonl';
   private readonly stores = new Map<string, JsonStore<AnnotationFile>>();
   private readonly scan: FolderScan;
 
@@ -43,15 +37,16 @@ export class AnnotationStore {
     opts: AnnotationStoreOptions,
     private readonly io: StoreIo = {},
   ) {
-    assertPathPart('corpus key', opts.corpusKey);
-    this.dir = corpusPaths(opts.dataDir, opts.corpusKey).annotations;
+    const paths = pathsOf(opts);
+    this.dir = paths.annotations;
+    this.ext = paths.layout === 'project' ? '.jsonl' : '.json';
     this.scan = new FolderScan(io.ops ?? realFileOps, io.damaged === 'move-aside');
   }
 
   /** Path of a document's annotation file (for messages and tools; the store owns the file). */
   fileOf(docId: string): string {
     assertPathPart('document id', docId);
-    return join(this.dir, `${docId}.json`);
+    return join(this.dir, `${docId}${this.ext}`);
   }
 
   private storeOf(docId: string): JsonStore<AnnotationFile> {
@@ -60,13 +55,11 @@ export class AnnotationStore {
     if (!store) {
       // A file renamed or copied by hand, or two ids differing only in case on a case-insensitive
       // disk, must not be taken for this document's annotations and then rewritten.
-      const schema = annotationFileSchema.refine((f) => f.docId === docId, {
-        message: `the file belongs to another document, not "${docId}"`,
-      });
+      const { schema, codec } = this.ext === '.jsonl' ? passagesFormat(docId) : jsonFormat(docId);
       store = new JsonStore<AnnotationFile>({
         file,
         schema,
-        codec: annotationCodec(schema),
+        codec,
         version: ANNOTATION_FILE_VERSION,
         defaults: () => ({ schemaVersion: ANNOTATION_FILE_VERSION, docId, annotations: [] }),
         io: this.io,
@@ -169,8 +162,8 @@ export class AnnotationStore {
       throw new GlossatorError('io-error', `Could not list ${this.dir}: ${(err as Error).message}.`);
     }
     return entries
-      .filter((e) => e.isFile() && e.name.endsWith('.json'))
-      .map((e) => e.name.slice(0, -'.json'.length))
+      .filter((e) => e.isFile() && e.name.endsWith(this.ext))
+      .map((e) => e.name.slice(0, -this.ext.length))
       .filter((id) => PATH_PART.test(id))
       .sort();
   }
@@ -187,7 +180,7 @@ export class AnnotationStore {
    * calls answer from memory), so it can be called before or after the documents are listed.
    */
   async damaged(): Promise<DamagedDocument[]> {
-    const pending = (await pendingDamaged(this.io.ops ?? realFileOps, this.dir, '.json')).filter((id) => PATH_PART.test(id));
+    const pending = (await pendingDamaged(this.io.ops ?? realFileOps, this.dir, this.ext)).filter((id) => PATH_PART.test(id));
     const ids = new Set([...(await this.documentIds()), ...pending]);
     for (const [docId, store] of this.stores) if (store.damage) ids.add(docId);
     const found: DamagedDocument[] = [];
@@ -228,4 +221,35 @@ export class AnnotationStore {
 
 function notFound(docId: string, annotationId: string): GlossatorError {
   return new GlossatorError('not-found', `Document "${docId}" has no annotation ${annotationId}.`);
+}
+
+function jsonFormat(docId: string) {
+  const schema = annotationFileSchema.refine((f) => f.docId === docId, {
+    message: `the file belongs to another document, not "${docId}"`,
+  });
+  return { schema, codec: annotationCodec(schema) };
+}
+
+/**
+ * A project's passage file: `{"format":"glossator-passages/1"}`, then one passage per line sorted by
+ * id. The document is the file's name, so a passage of another document is refused by its line.
+ */
+function passagesFormat(docId: string) {
+  const recordSchema = annotationSchema.refine((a) => a.docId === docId, {
+    message: `the passage belongs to another document, not "${docId}"`,
+  });
+  const schema = z.object({
+    schemaVersion: z.literal(ANNOTATION_FILE_VERSION),
+    docId: z.literal(docId),
+    annotations: z.array(recordSchema),
+  }) as unknown as z.ZodType<AnnotationFile>;
+  const codec = jsonlCodec<AnnotationFile, Annotation>({
+    kind: PASSAGES_KIND,
+    version: ANNOTATION_FILE_VERSION,
+    recordsKey: 'annotations',
+    recordSchema,
+    fixed: { docId },
+    keyOrder: ['id', 'docId'],
+  });
+  return { schema, codec };
 }

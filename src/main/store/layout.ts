@@ -29,6 +29,11 @@ import { join } from 'node:path';
 
 /** The files of one corpus. */
 export interface CorpusPaths {
+  /**
+   * 'data-folder': today's layout, passages and metadata as JSON files; 'project': a project
+   * folder's, passages and metadata as line-diffable JSONL (see jsonl.ts).
+   */
+  layout: 'data-folder' | 'project';
   /** Folder of passage files, `<docId>.json`. */
   annotations: string;
   /** Folder of reading-coverage files, `<docId>.json`. */
@@ -62,6 +67,7 @@ export interface CorpusRoots {
 /** The paths of a corpus's files under its two roots. */
 export function corpusPathsIn(roots: CorpusRoots): CorpusPaths {
   return {
+    layout: 'data-folder',
     annotations: join(roots.data, 'annotations'),
     coverage: join(roots.data, 'coverage'),
     metadata: join(roots.data, 'metadata.json'),
@@ -70,6 +76,9 @@ export function corpusPathsIn(roots: CorpusRoots): CorpusPaths {
     cache: join(roots.derived, 'cache'),
   };
 }
+
+/** Where a corpus's stores live: today's data-folder key, or paths made for a project (projectCorpusPaths). */
+export type CorpusPlace = { dataDir: string; corpusKey: string } | { paths: CorpusPaths };
 
 /**
  * Today's layout: everything of corpus `corpusKey` under `<dataDir>/corpora/<corpusKey>/`. The key
@@ -158,6 +167,7 @@ export function projectCorpusPaths(projectDir: string, projectId: string, coderI
   const project = projectPaths(projectDir);
   const coder = coderPaths(projectDir, coderId);
   return {
+    layout: 'project',
     annotations: coder.passages,
     coverage: coder.coverage,
     metadata: project.metadata,
