@@ -103,6 +103,8 @@ export type AnchorState =
 
 /** An annotation as the renderer sees it: where it currently sits in the document text. */
 export interface PlacedAnnotation extends Annotation {
+  /** The coder whose layer holds the passage (in a project; absent in a corpus without coders). */
+  coderId?: string;
   state: AnchorState;
   /** Current range in the document text; null when it needs review. */
   range: TextPosition | null;
@@ -318,4 +320,18 @@ export interface DamagedDocument {
   reason: string;
   /** Backups, newest first. */
   backups: { generation: number; savedAt: string; passages: number }[];
+}
+
+/** An analyst coding a project: stored in `.glossator/coders/<id>/coder.json` (see store/layout.ts). */
+export interface Coder {
+  /** Stable, a valid path part: it names the coder's folder. */
+  id: string;
+  name: string;
+  /** "#rrggbb": the coder's stripe in the "all coders" layer. */
+  color: string;
+}
+
+/** Who "I" am on this machine (settings.json, never the project); unconfirmed until the analyst names themselves. */
+export interface CoderIdentity extends Coder {
+  confirmed: boolean;
 }

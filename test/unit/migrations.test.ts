@@ -76,6 +76,8 @@ const KINDS: Record<string, Kind> = {
         expect((await settings.get()).theme).toBe('light');
         expect((await settings.corpora()).recent).toEqual(['/home/analyst/corpora/iran', '/home/analyst/corpora/gulf']);
       }
+      // Before version 3 no coder identity was kept: read as none (made when a project first needs one).
+      expect(await settings.coder()).toEqual(version < 3 ? null : { id: 'c-ana', name: 'Ana', color: '#0072b2', confirmed: true });
     },
     change: (d) => new SettingsService({ dataDir: d }).update({ panes: { left: 280, right: 360 } }),
   },

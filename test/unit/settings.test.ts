@@ -73,12 +73,13 @@ describe('patches merge into the settings', () => {
     await update({ theme: 'dark', lastDocId: DOC, scroll: { docId: DOC, block: 5 } });
     await core.flush();
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       theme: 'dark',
       panes: DEFAULTS.panes,
       lastDocId: DOC,
       scroll: { [DOC]: 5 },
       corpora: { current: null, recent: [] },
+      coder: null,
     });
     const reopened = await createCore({ dataDir, corpusDir: SEED_CORPUS });
     expect(await settings(reopened)).toEqual({ ...DEFAULTS, theme: 'dark', lastDocId: DOC, scroll: { [DOC]: 5 } });

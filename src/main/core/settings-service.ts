@@ -1,6 +1,6 @@
 // The analyst's settings (theme, pane widths, last document, scroll positions) and recent corpora (stored by settings-store.ts).
 import type { Args } from '../../shared/contract';
-import type { Settings } from '../../shared/types';
+import type { CoderIdentity, Settings } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
 import type { JsonStore, StoreIo } from '../store/json-store';
 import {
@@ -105,6 +105,25 @@ export class SettingsService {
       const rest = draft.corpora.recent.filter((p) => !first.includes(p));
       draft.corpora = { current: path, recent: [...first, ...rest].slice(0, MAX_RECENT_CORPORA) };
       return draft.corpora;
+    });
+    return structuredClone(next);
+  }
+
+  /** This machine's coder identity, or null before one was made. Writes nothing. */
+  async coder(): Promise<CoderIdentity | null> {
+    try {
+      return structuredClone((await this.store.read()).coder);
+    } catch (error) {
+      if (error instanceof GlossatorError && error.code === 'store-unreadable') return null;
+      throw error;
+    }
+  }
+
+  /** Stores this machine's coder identity and answers it. */
+  async setCoder(identity: CoderIdentity): Promise<CoderIdentity> {
+    const next = await this.store.update((draft) => {
+      draft.coder = { ...identity };
+      return draft.coder;
     });
     return structuredClone(next);
   }

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { JsonStore, type StoreIo } from './json-store';
 import { FolderScan } from './damage';
 import { realFileOps } from './file-ops';
-import { assertPathPart } from './annotation-store';
-import { corpusPaths } from './layout';
+import { assertPathPart, pathsOf } from './path-part';
+import type { CorpusPlace } from './layout';
 
 /** Format version of a coverage file; bump it when the stored shape changes. */
 export const COVERAGE_FILE_VERSION = 1;
@@ -26,10 +26,8 @@ const coverageFileSchema: z.ZodType<CoverageFile> = z.object({
   read: z.array(z.number().int().nonnegative()),
 });
 
-export interface CoverageStoreOptions {
-  dataDir: string;
-  corpusKey: string;
-}
+/** Today's `{ dataDir, corpusKey }`, or `{ paths }` of a project coder's files. */
+export type CoverageStoreOptions = CorpusPlace;
 
 /** One JsonStore per document's coverage file, opened on first use. */
 export class CoverageStore {
@@ -42,8 +40,7 @@ export class CoverageStore {
     opts: CoverageStoreOptions,
     private readonly io: StoreIo = {},
   ) {
-    assertPathPart('corpus key', opts.corpusKey);
-    this.dir = corpusPaths(opts.dataDir, opts.corpusKey).coverage;
+    this.dir = pathsOf(opts).coverage;
     // One folder listing for all documents' files (see FolderScan), not one per document.
     this.scan = new FolderScan(io.ops ?? realFileOps, io.damaged === 'move-aside');
   }

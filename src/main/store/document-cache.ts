@@ -2,8 +2,8 @@
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GlossDocument, NormaliserVersion } from '../../shared/types';
-import { assertPathPart } from './annotation-store';
-import { corpusPaths } from './layout';
+import { pathsOf } from './path-part';
+import type { CorpusPlace } from './layout';
 import { readCacheFile, writeCacheFile, type CacheEntry, type FileStamp } from './document-cache-file';
 import { NORMALISER_VERSION } from '../corpus/normalise';
 import { supportedExtension, type SupportedExtension } from '../corpus/readers/index';
@@ -54,14 +54,13 @@ export async function statSource(path: string): Promise<SourceStat | null> {
   }
 }
 
-export interface DocumentCacheOptions {
-  dataDir: string;
-  corpusKey: string;
+/** Where (today's data-folder key, or a project's derived root) and how. */
+export type DocumentCacheOptions = CorpusPlace & {
   /** Why the cache was not used or not saved; it never fails an open. Defaults to console.warn. */
   warn?: (message: string) => void;
   minBytes?: number;
   saveDelayMs?: number;
-}
+};
 
 /**
  * One corpus open's view of the cache: load() reads what the last run left, the loader asks
@@ -82,8 +81,7 @@ export class DocumentCache {
   private readonly counts = { hits: 0, reads: 0 };
 
   constructor(private readonly opts: DocumentCacheOptions) {
-    assertPathPart('corpus key', opts.corpusKey);
-    this.file = join(corpusPaths(opts.dataDir, opts.corpusKey).cache, CACHE_FILE);
+    this.file = join(pathsOf(opts).cache, CACHE_FILE);
   }
 
   /** Reads the cache file once; a missing, foreign or damaged one leaves (part of) it empty. */

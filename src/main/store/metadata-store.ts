@@ -3,8 +3,13 @@ import { z } from 'zod';
 import type { GlossDocument } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
 import { JsonStore, type StoreIo } from './json-store';
-import { assertPathPart } from './annotation-store';
-import { corpusPaths } from './layout';
+import { pathsOf } from './path-part';
+import type { CorpusPlace } from './layout';
+import type { StoreCodec } from './codec';
+import { JsonlSyntaxError, canonicalJson, compareIds, formatName, parseJsonl } from './jsonl';
+
+/** Header kind of a project's metadata file (`glossator-metadata/1`): one line per document with edits. */
+export const METADATA_KIND = 'metadata';
 
 /** Format version of metadata.json; bump it when the stored shape changes. */
 export const METADATA_FILE_VERSION = 1;
@@ -39,10 +44,8 @@ const metadataFileSchema: z.ZodType<MetadataFile> = z.object({
   documents: z.record(z.string().min(1), overridesSchema),
 });
 
-export interface MetadataStoreOptions {
-  dataDir: string;
-  corpusKey: string;
-}
+/** Today's `{ dataDir, corpusKey }` (metadata.json), or `{ paths }` of a project (metadata.jsonl). */
+export type MetadataStoreOptions = CorpusPlace;
 
 /**
  * Overrides live in the data dir, not the corpus folder, so a read-only corpus can be described
@@ -59,10 +62,11 @@ export class MetadataStore {
 
   /** `io` (optional) injects file-system calls and says what to do with a damaged file; see StoreIo. */
   constructor(opts: MetadataStoreOptions, io?: StoreIo) {
-    assertPathPart('corpus key', opts.corpusKey);
+    const paths = pathsOf(opts);
     this.store = new JsonStore<MetadataFile>({
-      file: corpusPaths(opts.dataDir, opts.corpusKey).metadata,
+      file: paths.metadata,
       schema: metadataFileSchema,
+      codec: paths.layout === 'project' ? metadataJsonlCodec : undefined,
       version: METADATA_FILE_VERSION,
       defaults: () => ({ schemaVersion: METADATA_FILE_VERSION, documents: {} }),
       io,
@@ -128,3 +132,42 @@ export class MetadataStore {
     return this.store.flush();
   }
 }
+
+/**
+ * metadata.jsonl: `{"format":"glossator-metadata/1"}`, then `{"id":<docId>, …overrides}` per
+ * document, sorted by id, so one document's edit is one changed line in a diff.
+ */
+const metadataJsonlCodec: StoreCodec<MetadataFile> = {
+  draft: (data) => structuredClone(data),
+  prepare(data) {
+    const parsed = metadataFileSchema.safeParse(data);
+    if (!parsed.success) return { ok: false, error: parsed.error };
+    const ids = Object.keys(parsed.data.documents).sort(compareIds);
+    const lines = ids.map((id) => `${canonicalJson({ id, ...parsed.data.documents[id] }, ['id', ...METADATA_FIELDS])}\n`);
+    const header = `${JSON.stringify({ format: formatName(METADATA_KIND, METADATA_FILE_VERSION) })}\n`;
+    return { ok: true, value: data, bytes: Buffer.from(header + lines.join('')) };
+  },
+  loaded: (data) => data,
+  decode(text) {
+    const file = parseJsonl(text);
+    if (file.kind !== METADATA_KIND) throw new JsonlSyntaxError(1, `says it is a glossator-${file.kind} file, not glossator-${METADATA_KIND}`);
+    const documents: Record<string, unknown> = {};
+    const lineOf = new Map<string, number>();
+    file.records.forEach((record, i) => {
+      const { id, ...rest } = record as { id?: unknown };
+      const line = file.lines[i]!;
+      if (typeof id !== 'string' || id === '') throw new JsonlSyntaxError(line, 'has no document id ("id")');
+      if (lineOf.has(id)) throw new JsonlSyntaxError(line, `repeats the id "${id}" of line ${lineOf.get(id)}`);
+      lineOf.set(id, line);
+      documents[id] = rest;
+    });
+    return {
+      json: { schemaVersion: file.version, documents },
+      where: ([key, id, ...rest]) => {
+        const line = key === 'documents' && typeof id === 'string' ? lineOf.get(id) : undefined;
+        if (line === undefined) return null;
+        return rest.length ? `line ${line} (${rest.join('.')})` : `line ${line}`;
+      },
+    };
+  },
+};

@@ -2,15 +2,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GlossatorError } from '../../shared/result';
-import { assertPathPart } from './annotation-store';
-import { corpusPaths } from './layout';
+import { pathsOf } from './path-part';
+import type { CorpusPlace } from './layout';
 import { WriteFailedError, describeOsError, writeDurably } from './durable-write';
 import { hashText } from '../corpus/corpus';
 
-export interface SnapshotStoreOptions {
-  dataDir: string;
-  corpusKey: string;
-}
+/** Today's `{ dataDir, corpusKey }`, or `{ paths }` of a project (its shared snapshots folder). */
+export type SnapshotStoreOptions = CorpusPlace;
 
 // Annotations record "sha256:<hex>"; the bare hex is accepted too. Anything else is refused
 // before it can become part of a path.
@@ -38,8 +36,7 @@ export class SnapshotStore {
   private readonly pending = new Map<string, Promise<void>>();
 
   constructor(opts: SnapshotStoreOptions) {
-    assertPathPart('corpus key', opts.corpusKey);
-    this.dir = corpusPaths(opts.dataDir, opts.corpusKey).snapshots;
+    this.dir = pathsOf(opts).snapshots;
   }
 
   /** Path of the snapshot for a hash (for messages and tests). */
