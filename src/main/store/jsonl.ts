@@ -123,6 +123,11 @@ export interface JsonlCodecOptions<R extends JsonlRecord> {
   fixed?: Record<string, unknown>;
   /** Keys put first on each line, in this order (id first, whatever else reads best); the rest follow sorted. */
   keyOrder?: readonly string[];
+  /**
+   * Deep-copy drafts, for a store whose mutators change records in place (small files: memos).
+   * Every save then checks and prints every record; unchanged ones still print the same bytes.
+   */
+  copyDrafts?: boolean;
 }
 
 function deepFreeze<T>(value: T): T {
@@ -163,7 +168,8 @@ export function jsonlCodec<T extends object, R extends JsonlRecord>(opts: JsonlC
   const recordsOf = (state: T): unknown => (state as Record<string, unknown>)[recordsKey];
 
   return {
-    draft: (state) => ({ ...state, [recordsKey]: [...(recordsOf(state) as R[])] }),
+    draft: (state) =>
+      opts.copyDrafts ? structuredClone(state) : ({ ...state, [recordsKey]: [...(recordsOf(state) as R[])] } as T),
     prepare(state): Prepared<T> {
       const records = recordsOf(state);
       if (!Array.isArray(records)) return { ok: false, error: issue([recordsKey], 'expected a list of records') };

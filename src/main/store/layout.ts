@@ -171,6 +171,7 @@ export function projectCorpusPaths(projectDir: string, projectId: string, coderI
     annotations: coder.passages,
     coverage: coder.coverage,
     metadata: project.metadata,
+    memos: project.memos,
     snapshots: project.snapshots,
     cache: join(projectDerivedRoot(dataDir, projectId), 'cache'),
   };

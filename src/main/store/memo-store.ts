@@ -7,8 +7,9 @@ import type { Memo } from '../../shared/memos';
 import { MAX_MEMO_LENGTH } from '../../shared/limits';
 import { GlossatorError } from '../../shared/result';
 import { JsonStore, type StoreIo } from './json-store';
-import { assertPathPart } from './annotation-store';
-import { corpusPaths } from './layout';
+import type { CorpusPlace } from './layout';
+import { pathsOf } from './path-part';
+import { jsonlCodec } from './jsonl';
 
 /** Format version of memos.json; bump it when the stored shape changes. */
 export const MEMO_FILE_VERSION = 1;
@@ -51,10 +52,11 @@ const memoFileSchema: z.ZodType<MemoFile> = z
     }
   });
 
-export interface MemoStoreOptions {
-  dataDir: string;
-  corpusKey: string;
-}
+/** Today's `{ dataDir, corpusKey }` (memos.json), or `{ paths }` of a project (memos.jsonl, one memo per line). */
+export type MemoStoreOptions = CorpusPlace;
+
+/** Header kind of a project's memo file (`glossator-memos/1`). */
+export const MEMOS_KIND = 'memos';
 
 /**
  * An unreadable file is never overwritten: every call then answers 'store-unreadable' with what is
@@ -64,10 +66,21 @@ export class MemoStore {
   private readonly store: JsonStore<MemoFile>;
 
   constructor(opts: MemoStoreOptions, io?: StoreIo) {
-    assertPathPart('corpus key', opts.corpusKey);
+    const paths = pathsOf(opts);
     this.store = new JsonStore<MemoFile>({
-      file: corpusPaths(opts.dataDir, opts.corpusKey).memos,
+      file: paths.memos,
       schema: memoFileSchema,
+      codec:
+        paths.layout === 'project'
+          ? jsonlCodec<MemoFile, Memo>({
+              kind: MEMOS_KIND,
+              version: MEMO_FILE_VERSION,
+              recordsKey: 'memos',
+              recordSchema: memoSchema as z.ZodType<Memo>,
+              keyOrder: ['id', 'subject'],
+              copyDrafts: true,
+            })
+          : undefined,
       version: MEMO_FILE_VERSION,
       defaults: () => ({ schemaVersion: MEMO_FILE_VERSION, memos: [] }),
       io,
