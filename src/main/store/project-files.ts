@@ -45,7 +45,7 @@ function headedCodec<T extends { schemaVersion: number }>(kind: string, schema: 
       try {
         json = JSON.parse(text.replace(/^\uFEFF/, ''));
       } catch (err) {
-        throw new Error(`it is not valid JSON (${(err as Error).message})`);
+        throw new Error(`it is not valid JSON (${(err as Error).message})`, { cause: err });
       }
       const { format, ...rest } = (typeof json === 'object' && json !== null ? json : {}) as { format?: unknown };
       const match = typeof format === 'string' ? FORMAT.exec(format) : null;
