@@ -184,7 +184,7 @@ describe('recent corpora', () => {
 });
 
 describe('settings.json version 1', () => {
-  it('reads as version 2 with no corpora, and is written back as version 2 keeping everything', async () => {
+  it('reads a version 1 file with no corpora, and is written back in the current version keeping everything', async () => {
     await mkdir(dataDir, { recursive: true });
     const file = join(dataDir, 'settings.json');
     const v1 = { schemaVersion: 1, theme: 'dark', panes: { left: 300, right: 400 }, lastDocId: null, scroll: { x: 2 } };
@@ -196,8 +196,9 @@ describe('settings.json version 1', () => {
     await settings.rememberCorpus('/a/corpus');
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
       ...v1,
-      schemaVersion: 2,
+      schemaVersion: 3,
       corpora: { current: '/a/corpus', recent: ['/a/corpus'] },
+      coder: null,
     });
   });
 });
