@@ -12,3 +12,25 @@ export function renderMarkdown(markdown: string): string {
 export function sanitizeSvg(svg: string): string {
   return DOMPurify.sanitize(svg, { USE_PROFILES: { svg: true }, FORBID_TAGS: ['style', 'foreignObject'] });
 }
+
+/**
+ * A memo's Markdown as inert markup for its preview: sanitised like the digest, and with no
+ * targets left (links keep their text but lose href, images and embeds go), so nothing in a memo
+ * can load or open anything, inside the app or out.
+ */
+export function renderMemo(markdown: string): string {
+  // Raw HTML in a memo is shown as the text it is, never parsed as markup: a memo is Markdown.
+  // (Handing it to DOMPurify would be safe, but its parse alone trips the page's CSP on handlers.)
+  const renderer = new marked.Renderer();
+  renderer.html = (token) => escapeHtml(token.text);
+  const html = marked.parse(markdown, { async: false, gfm: true, renderer });
+  return DOMPurify.sanitize(html, {
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: ['style', 'form', 'img', 'picture', 'video', 'audio', 'iframe', 'input', 'button', 'select', 'textarea'],
+    FORBID_ATTR: ['href', 'src', 'srcset', 'action', 'formaction', 'style', 'xlink:href'],
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

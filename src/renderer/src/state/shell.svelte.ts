@@ -14,6 +14,7 @@ import { Importer } from './import.svelte';
 import { Corpora } from './corpora.svelte';
 import { DocumentImport } from './document-import.svelte';
 import { ReviewQueue } from './review.svelte';
+import { MemoState } from './memos.svelte';
 
 export type CenterView = 'reader' | 'passages' | 'review';
 
@@ -37,6 +38,7 @@ export class Shell {
   readonly corpora: Corpora;
   readonly documents: DocumentImport;
   readonly review: ReviewQueue;
+  readonly memos: MemoState;
 
   leftTab = $state<'documents' | 'search'>('documents');
   view = $state<CenterView>('reader');
@@ -46,7 +48,7 @@ export class Shell {
   editActiveNote: () => void = () => {};
 
   /** A dialog owns the keyboard: plain keys and passage commands do nothing behind it. */
-  modal = $derived.by(() => this.digest.open || this.codebookOpen || this.importer.open);
+  modal = $derived.by(() => this.digest.open || this.codebookOpen || this.importer.open || this.memos.dialog !== null || this.memos.journalOpen);
 
   /** @param client the main-process API: the preload bridge in the app, a fake in unit tests */
   constructor(readonly client: GlossatorApi) {
@@ -61,6 +63,7 @@ export class Shell {
     this.corpora = new Corpora(wb);
     this.documents = new DocumentImport(wb);
     this.review = new ReviewQueue(wb);
+    this.memos = new MemoState(wb);
   }
 
   async start(): Promise<void> {
