@@ -7,6 +7,7 @@ import type { ImportReport } from '../shared/types';
 import { APP_VERSION, BUNDLED_CORPUS, defaultDataDir } from './paths';
 import { UsageError, digestOptions, exportFormat, importFormat, type CliHooks, type COMMANDS, type Out, type Values } from './options';
 import { printList, printStats, printImport, printable } from './print';
+import { agreementArgs, printAgreement } from './agreement-command';
 import { acquireDataLock, type DataFolderLock } from '../main/store/lock';
 import type { DamageReport } from '../main/store/damage';
 
@@ -120,6 +121,10 @@ export async function runCommand(
       const saved = await call(core, 'exportDigest', { format, options });
       const skipped = saved.skipped ? ` (${saved.skipped} passages needing review left out)` : '';
       out.write(`Wrote ${saved.bytes} bytes to ${saved.path}${skipped}\n`);
+    }
+    if (command === 'agreement') {
+      const tags = await call(core, 'listTags', {});
+      printAgreement(out, err, await call(core, 'getAgreement', agreementArgs(values, tags)), tags, values.json);
     }
     if (command === 'import') {
       if (!inPath) throw new UsageError('import needs a FILE.');

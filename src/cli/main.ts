@@ -11,13 +11,15 @@ Commands:
   stats                      passages per tag and document, passages needing review, reading coverage
   export --out FILE          the selected passages as --format md|html|csv|jsonld|qdpx|qdc (default: FILE's extension)
   import FILE                annotations (.jsonld) or a project (.qdpx) or a codebook (.qdc), merged without duplicates
+  agreement                  inter-coder agreement per tag: percent, kappa, alpha (character level); --coders a,b
+                             --threshold 90 adds segment-level agreement; --absent missing|uncoded; --by-document
 
 Options:
   --corpus DIR    corpus folder (default: the bundled corpus)
   --data DIR      data folder (default: the desktop app's, or $GLOSSATOR_DATA_DIR)
   --group-by tag|document   --tags a,b   --docs id,id   --text WORDS   --no-notes   --hashtags   --bom
   --offsets codepoints|utf16   unit of W3C and CSV offsets (default: code points)
-  --json          list/stats as JSON`;
+  --json          list/stats/agreement as JSON`;
 
 export async function main(argv: string[], out: Out = process.stdout, err: Out = process.stderr, hooks: CliHooks = {}): Promise<number> {
   try {

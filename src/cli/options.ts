@@ -13,7 +13,7 @@ export interface CliHooks {
   ops?: FileOps;
 }
 
-export const COMMANDS = ['list', 'stats', 'export', 'import'] as const;
+export const COMMANDS = ['list', 'stats', 'export', 'import', 'agreement'] as const;
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'html', 'csv', 'jsonld', 'qdpx', 'qdc'];
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['jsonld', 'qdpx', 'qdc'];
@@ -37,6 +37,10 @@ export function parse(argv: string[]) {
         bom: { type: 'boolean', default: false },
         offsets: { type: 'string' },
         json: { type: 'boolean', default: false },
+        coders: { type: 'string' },
+        threshold: { type: 'string' },
+        absent: { type: 'string' },
+        'by-document': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

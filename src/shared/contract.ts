@@ -23,6 +23,7 @@ import type {
 import type { Memo, MemoSearchResults } from './memos';
 import type { Result } from './result';
 import { MAX_MEMO_LENGTH, MAX_NOTE_LENGTH, MAX_PASSAGE_LENGTH, MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_PASSAGE, PANE_LIMITS } from './limits';
+import type { AgreementAnswer, DisagreementRow } from './agreement';
 import type { Method } from './methods';
 
 export {
@@ -92,6 +93,13 @@ const memoText = z.string().max(MAX_MEMO_LENGTH, `A memo may hold at most ${MAX_
 /** A whole stored memo, as the renderer received it; used to undo a deletion or an edit. */
 const memo = z.strictObject({ id, subject: memoSubject, text: memoText, created: iso, modified: iso, author: z.string().max(200).optional() });
 const searchFlags = { wholeWord: z.boolean(), caseSensitive: z.boolean(), diacriticSensitive: z.boolean() };
+/** Which coders, tags and documents agreement compares (absent or empty: all), and what a coder's absence means. */
+const agreementQuery = {
+  coders: z.array(id).max(100).optional(),
+  tagIds: z.array(id).max(500).optional(),
+  docIds: z.array(id).max(100_000).optional(),
+  absent: z.enum(['missing', 'uncoded']).optional(),
+};
 
 /** Argument schemas, one per method. `z.strictObject` rejects unknown keys. */
 export const argSchemas = {
@@ -186,6 +194,12 @@ export const argSchemas = {
   deleteMemo: z.strictObject({ memoId: id }),
   restoreMemo: z.strictObject({ memo }),
   searchMemos: z.strictObject({ query: z.string().max(500, 'A search may hold at most 500 characters.'), ...searchFlags }),
+  getAgreement: z.strictObject({
+    ...agreementQuery,
+    threshold: z.number().gt(0, 'The overlap threshold is a share above 0.').lte(1, 'The overlap threshold is at most 1 (100 %).').optional(),
+    byDocument: z.boolean().optional(),
+  }),
+  listDisagreements: z.strictObject({ ...agreementQuery, agreed: z.boolean().optional() }),
 } satisfies { [M in Method]: z.ZodType };
 
 export type Args<M extends Method> = z.infer<(typeof argSchemas)[M]>;
@@ -305,6 +319,10 @@ export interface Results {
   restoreMemo: Memo;
   /** Search the memos with the corpus search's rules; matches with context, documents' memos first, then tags', then the journal. */
   searchMemos: MemoSearchResults;
+  /** Inter-coder agreement (percent, κ, α per tag and overall; segment level with a threshold) for chosen coders. */
+  getAgreement: AgreementAnswer;
+  /** Where the chosen coders' passages differ (with `agreed`, also where they agree), per tag, with each side's passages. */
+  listDisagreements: DisagreementRow[];
 }
 
 export type Handler<M extends Method> = (args: Args<M>) => Promise<Results[M]>;

@@ -45,6 +45,8 @@ export const METHODS = [
   'deleteMemo',
   'restoreMemo',
   'searchMemos',
+  'getAgreement',
+  'listDisagreements',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -5,7 +5,7 @@
 // all of it, and a disagreement otherwise; adjudication accepts one coder's passages of a cluster, or all of
 // an agreed cluster's.
 
-import type { Cluster } from '../../shared/agreement';
+import type { Cluster, CodedSpan } from '../../shared/agreement';
 
 export type { Cluster };
 import { coverageRuns, normalise } from './intervals';
@@ -21,6 +21,9 @@ export function clustersOf(doc: DocumentCoding, coders: readonly string[], tagId
   const runs = coverageRuns(layers);
   const out: Cluster[] = [];
   let r = 0;
+  // Each segment lies inside exactly one extent (extents are the union of all segments) and both are sorted by
+  // start, so one cursor per coder hands every segment to its extent.
+  const cursors = present.map(() => 0);
   for (const extent of extents) {
     const covered = new Array<number>(present.length).fill(0);
     let differing = 0;
@@ -40,10 +43,18 @@ export function clustersOf(doc: DocumentCoding, coders: readonly string[], tagId
       sides: present.map((coderId, i) => ({
         coderId,
         covered: covered[i]!,
-        passages: segments[i]!.filter((p) => p.start < extent.end && p.end > extent.start),
+        passages: takeWhile(segments[i]!, cursors, i, extent.end),
       })),
     });
   }
+  return out;
+}
+
+function takeWhile(list: readonly CodedSpan[], cursors: number[], i: number, before: number): CodedSpan[] {
+  const out: CodedSpan[] = [];
+  let k = cursors[i]!;
+  while (k < list.length && list[k]!.start < before) out.push(list[k++]!);
+  cursors[i] = k;
   return out;
 }
 

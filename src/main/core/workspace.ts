@@ -32,6 +32,8 @@ import { corpusDocumentHandlers } from './handlers/corpora';
 import { MemoStore } from '../store/memo-store';
 import { MemoService } from './memo-service';
 import { memoHandlers } from './handlers/memos';
+import { agreementHandlers } from './handlers/agreement';
+import { AgreementService, NO_CODERS } from './agreement-service';
 
 export type { Admission } from './live-corpus';
 
@@ -83,6 +85,8 @@ export class Workspace {
     const codebook = new CodebookService({ tags, store, corpus, clock });
     const importer = new ImportService({ corpus, annotations, store, tags, codebook, newId, clock });
     const review = new ReviewService({ corpus, annotations, store, tags, clock });
+    // A plain corpus has no coders; a project's per-coder passage files become its CoderLayers.
+    const agreement = new AgreementService({ documents: () => corpus.all(), tagIds: async () => (await tags.list()).map((t) => t.id), layers: NO_CODERS });
     this.store = store;
     this.annotations = annotations;
     this.review = review;
@@ -100,6 +104,7 @@ export class Workspace {
       ...recoveryHandlers({ store }),
       ...corpusDocumentHandlers({ live, openTarget: env.openTarget, grants: env.grants }),
       ...memoHandlers({ memos }),
+      ...agreementHandlers({ agreement }),
     };
   }
 
