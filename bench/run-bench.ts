@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { agreementBench } from './agreement-bench';
 import { browserBench, type BrowserRuns } from './browser-bench';
 import { cliStartupBench } from './cli-startup';
 import { coreBench, type CoreRuns } from './core-bench';
@@ -17,6 +18,8 @@ export interface BenchPlan {
   browser: BrowserRuns;
   /** Runs of each CLI start-up figure (the compiled bin: `npm run bench` builds first). */
   cli: number;
+  /** Runs of the two-coder agreement figure (issue 15). */
+  agreement: number;
 }
 
 export const FULL_PLAN: BenchPlan = {
@@ -25,6 +28,7 @@ export const FULL_PLAN: BenchPlan = {
   core: { open: 4, list: 20, save: 20, search: 40, digest: 5, lowdb: 5, saveSizes: SAVE_SIZES },
   browser: { boot: 5, open: 15, keypress: 30, heap: 3, peer: 5 },
   cli: 10,
+  agreement: 5,
 };
 
 export const SMOKE_PLAN: BenchPlan = {
@@ -33,6 +37,7 @@ export const SMOKE_PLAN: BenchPlan = {
   core: { open: 2, list: 2, save: 2, search: 2, digest: 1, lowdb: 1, saveSizes: [10, 1_000] },
   browser: { boot: 1, open: 2, keypress: 2, heap: 1, peer: 1 },
   cli: 1,
+  agreement: 1,
 };
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-gpu'];
@@ -50,6 +55,7 @@ export async function runBench(plan: BenchPlan, outDir: string, log: (line: stri
       ...(await coreBench(gen, plan.core, log)),
       ...(await browserBench(browser, gen, plan.browser, log)),
       ...(await cliStartupBench(plan.cli, log)),
+      ...(await agreementBench(gen, plan.agreement, log)),
     ];
     const results: BenchResults = {
       generatedAt: new Date().toISOString(),
