@@ -5,3 +5,4 @@ export * from './coding';
 export * from './segments';
 export * from './report';
 export * from './disagreements';
+export * from './adjudicate';
