@@ -29,6 +29,7 @@ test('the bench runs every measurement on a tiny corpus and writes both result f
     /^Recogito first paint ÷ Glossator first paint/,
     /^One lowdb file for the whole corpus/,
     /^One lowdb file ÷ Glossator/,
+    /^Agreement, two coders, whole corpus/,
   ]) {
     expect(labels.some((l) => measure.test(l)), `a figure matching ${measure}`).toBe(true);
   }
