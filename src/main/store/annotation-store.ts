@@ -139,6 +139,17 @@ export class AnnotationStore {
     });
   }
 
+  /** Sets every passage of a document in one durable write (a migration, a merge); ids must be distinct. */
+  async replaceDocument(docId: string, annotations: readonly Annotation[]): Promise<void> {
+    const copies = annotations.map((a) => {
+      if (a.docId !== docId) throw new GlossatorError('invalid-argument', `Annotation ${a.id} belongs to "${a.docId}", not "${docId}".`);
+      return structuredClone(a);
+    });
+    await this.storeOf(docId).update((file) => {
+      file.annotations = copies;
+    });
+  }
+
   async remove(docId: string, annotationId: string): Promise<void> {
     await this.storeOf(docId).update((file) => {
       const i = file.annotations.findIndex((x) => x.id === annotationId);

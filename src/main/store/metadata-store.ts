@@ -127,6 +127,11 @@ export class MetadataStore {
     return { ...next[docId] };
   }
 
+  /** Every document's overrides (a copy), as read by open(). */
+  async all(): Promise<Record<string, MetadataOverrides>> {
+    return structuredClone(this.overrides);
+  }
+
   /** Waits until every queued write has settled. */
   flush(): Promise<void> {
     return this.store.flush();
