@@ -22,10 +22,14 @@ export const DEFAULT_DIGEST_OPTIONS: Readonly<DigestOptions> = Object.freeze({
 });
 
 /**
- * Colours offered to new and imported tags, in the order they are suggested: Okabe–Ito, which stay
- * distinguishable with the common colour-vision deficiencies (the default tags use three of them).
+ * Colours offered to new and imported tags, in the order they are suggested. The first three are the
+ * default tags' (Okabe–Ito); the rest were chosen so that every pair differs by at least ΔE2000 20 as a
+ * full colour and 10 as the reader's tint on light and dark paper, and each keeps 3:1 contrast against
+ * both papers (the underline bands that mark a passage's tags are graphics, WCAG 1.4.11). Okabe–Ito's
+ * sky blue and yellow did not: the sky blue was a tint away from Hedging's blue, the yellow and orange
+ * vanished on light paper. `test/unit/palette.test.ts` measures all of it.
  */
-export const TAG_PALETTE: readonly string[] = Object.freeze(['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7']);
+export const TAG_PALETTE: readonly string[] = Object.freeze(['#009e73', '#d55e00', '#0072b2', '#cc3d7a', '#9060d8', '#948000', '#7a7a7a']);
 
 /** The palette colour used least by `colors` (the first such in palette order). */
 export function suggestColor(colors: readonly string[]): string {

@@ -329,7 +329,7 @@ describe("other tools' exports", () => {
     ]);
   });
 
-  it('creates declared tags with their colour, or the next unused Okabe–Ito colour', async () => {
+  it('creates declared tags with their colour, or the next unused palette colour', async () => {
     const target = await temp('tags');
     const report = await importInto(target, {
       tags: [{ name: 'Sanctions', color: '#123ABC', description: 'Measures' }, { name: 'Energy', color: 'red' }, { name: ' HEDGING ' }],
@@ -339,7 +339,7 @@ describe("other tools' exports", () => {
     const tags = await call(await coreOn(target), 'listTags', {});
     expect(tags.slice(3).map((t) => [t.name, t.color, t.description])).toEqual([
       ['Sanctions', '#123abc', 'Measures'],
-      ['Energy', '#e69f00', ''],
+      ['Energy', '#cc3d7a', ''],
     ]);
   });
 });

@@ -8,6 +8,8 @@ export const OVERLAP = 'gl-overlap';
 export const ACTIVE = 'gl-active';
 export const FLASH = 'gl-flash';
 export const SEARCH = 'gl-search';
+/** How strongly a passage's tag colour tints the text behind it (the palette test measures tints at this). */
+export const TAG_TINT_ALPHA = 0.3;
 
 /** Spans where two or more passages overlap, so overlaps can be marked beyond colour blending. */
 export function overlapSpans(ranges: readonly { start: number; end: number }[]): { start: number; end: number }[] {
@@ -58,7 +60,7 @@ export function highlightStyles(tags: readonly Tag[]): string {
     .filter((t) => /^#[0-9a-f]{6}$/i.test(t.color) && /^[a-z0-9_-]+$/i.test(t.id))
     .map(
       (t) =>
-        `::highlight(${tagHighlightName(t.id)}) { background-color: color-mix(in srgb, ${t.color} 30%, transparent); }`,
+        `::highlight(${tagHighlightName(t.id)}) { background-color: color-mix(in srgb, ${t.color} ${TAG_TINT_ALPHA * 100}%, transparent); }`,
     )
     .join('\n');
 }
