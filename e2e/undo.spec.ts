@@ -1,5 +1,6 @@
 // Undo and redo: every passage operation, with a visible message, across documents and from the menu.
 import { test, expect } from './support/fixtures';
+import { WorkbenchPage } from './support/workbench-page';
 
 const DOC_A = 'Russo-Iranian Alignment Will Continue Despite Differences';
 const DOC_B = 'Suspicious bind: Iran’s relationship with Russia';
@@ -65,4 +66,22 @@ test('Ctrl+Z inside a note edits the note, not the passages', async ({ workbench
   await workbench.page.keyboard.type('abc');
   await workbench.page.keyboard.press('Control+z');
   await expect(workbench.passages).toHaveCount(1);
+});
+
+test('the history survives a restart: Ctrl+Z undoes a tagging made before it, with the usual message', async ({ glossator, workbench }) => {
+  await workbench.openDocument(DOC_A);
+  await workbench.tag(QUOTE, '2');
+  await expect(workbench.status).toHaveText(/^Tagged “strategic cooperation.*” as Friction\.$/);
+
+  await glossator.restart();
+  const fresh = new WorkbenchPage(glossator);
+  await fresh.openDocument(DOC_A);
+  await expect(fresh.passage(QUOTE)).toBeVisible();
+  await expect(fresh.button('Undo')).toBeEnabled();
+  await fresh.page.getByRole('main').getByText(QUOTE).first().click();
+  await fresh.page.keyboard.press('Control+z');
+  await expect(fresh.status).toHaveText(/^Undid: tag “strategic cooperation.*” as Friction\.$/);
+  await expect(fresh.passages).toHaveCount(0);
+  await expect(fresh.docCount(DOC_A, 'Friction')).toHaveText('0');
+  await fresh.screenshot('10-undo-after-restart');
 });

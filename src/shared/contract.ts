@@ -100,6 +100,27 @@ const agreementQuery = {
   docIds: z.array(id).max(100_000).optional(),
   absent: z.enum(['missing', 'uncoded']).optional(),
 };
+/** Undo steps kept per corpus across restarts (the oldest go first). */
+export const UNDO_HISTORY_LIMIT = 100;
+
+/**
+ * One passage operation as data, so the undo history survives a restart: what it did, to which
+ * passage, and the passage's state before and after (an undo checks the passage still has the
+ * "after" state before it writes "before").
+ */
+export const undoRecord = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('create'), label: z.string().max(500), docId: id, annotation }),
+  z.strictObject({ kind: z.literal('delete'), label: z.string().max(500), docId: id, annotation }),
+  z.strictObject({ kind: z.literal('tags'), label: z.string().max(500), docId: id, annotationId: id, before: tagIds, after: tagIds }),
+  z.strictObject({ kind: z.literal('note'), label: z.string().max(500), docId: id, annotationId: id, before: z.string().max(MAX_NOTE_LENGTH), after: z.string().max(MAX_NOTE_LENGTH) }),
+]);
+export type UndoRecord = z.infer<typeof undoRecord>;
+/** The undo and redo stacks, oldest first. */
+export const undoHistory = z.strictObject({
+  done: z.array(undoRecord).max(UNDO_HISTORY_LIMIT),
+  undone: z.array(undoRecord).max(UNDO_HISTORY_LIMIT),
+});
+export type UndoHistory = z.infer<typeof undoHistory>;
 
 /** Argument schemas, one per method. `z.strictObject` rejects unknown keys. */
 export const argSchemas = {
@@ -200,6 +221,8 @@ export const argSchemas = {
     byDocument: z.boolean().optional(),
   }),
   listDisagreements: z.strictObject({ ...agreementQuery, agreed: z.boolean().optional() }),
+  getUndoHistory: z.strictObject({}),
+  saveUndoHistory: undoHistory,
 } satisfies { [M in Method]: z.ZodType };
 
 export type Args<M extends Method> = z.infer<(typeof argSchemas)[M]>;
@@ -323,6 +346,10 @@ export interface Results {
   getAgreement: AgreementAnswer;
   /** Where the chosen coders' passages differ (with `agreed`, also where they agree), per tag, with each side's passages. */
   listDisagreements: DisagreementRow[];
+  /** The open corpus's undo history as last saved (kept in the data folder); `problem` says why it was started afresh. */
+  getUndoHistory: UndoHistory & { problem: string | null };
+  /** Keep the undo history of the open corpus, so undo works after a restart. */
+  saveUndoHistory: { saved: number };
 }
 
 export type Handler<M extends Method> = (args: Args<M>) => Promise<Results[M]>;

@@ -47,6 +47,8 @@ export const METHODS = [
   'searchMemos',
   'getAgreement',
   'listDisagreements',
+  'getUndoHistory',
+  'saveUndoHistory',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -34,6 +34,8 @@ import { MemoService } from './memo-service';
 import { memoHandlers } from './handlers/memos';
 import { agreementHandlers } from './handlers/agreement';
 import { AgreementService, NO_CODERS } from './agreement-service';
+import { undoHandlers } from './handlers/undo';
+import { UndoHistoryService } from './undo-history-service';
 
 export type { Admission } from './live-corpus';
 
@@ -79,6 +81,7 @@ export class Workspace {
     this.lifecycle.add('document cache', live.cache);
     // Closing stops its fill: a replaced corpus's index must not keep indexing behind the next one.
     this.lifecycle.add('search index', index);
+    const history = this.lifecycle.add('undo history', new UndoHistoryService(paths, env.storeIo));
     const snapshots = new SnapshotStore(paths);
     const memos = new MemoService({ store: this.lifecycle.add('memos', new MemoStore(paths, env.storeIo)), corpus, tags, clock, newId });
     const annotations = new AnnotationService(corpus, store, tags, clock, newId, snapshots);
@@ -105,6 +108,7 @@ export class Workspace {
       ...corpusDocumentHandlers({ live, openTarget: env.openTarget, grants: env.grants }),
       ...memoHandlers({ memos }),
       ...agreementHandlers({ agreement }),
+      ...undoHandlers({ history }),
     };
   }
 

@@ -7,6 +7,7 @@
 //   <dataDir>/corpora/<key>/memos.json                      memos: documents, tags, the journal
 //   <dataDir>/corpora/<key>/snapshots/<sha256>.txt          texts passages were made on (re-anchoring)
 //   <dataDir>/corpora/<key>/cache/documents.cache           normalised documents (derived, safe to delete)
+//   <dataDir>/corpora/<key>/undo-history.json               the analyst's last undo steps (personal, derived)
 //
 // A corpus's files are split into what the analyst made (`data`) and what can be rebuilt
 // (`derived`). A project folder keeps what the analysts made in `<project>/.glossator/`, shared
@@ -46,6 +47,8 @@ export interface CorpusPaths {
   snapshots: string;
   /** Folder of derived data (the document cache). */
   cache: string;
+  /** The undo history: personal and derived, so beside the cache, never in a project folder. */
+  undoHistory: string;
 }
 
 /** Files of the whole data folder (not of one corpus). */
@@ -74,6 +77,7 @@ export function corpusPathsIn(roots: CorpusRoots): CorpusPaths {
     memos: join(roots.data, 'memos.json'),
     snapshots: join(roots.data, 'snapshots'),
     cache: join(roots.derived, 'cache'),
+    undoHistory: join(roots.derived, 'undo-history.json'),
   };
 }
 

@@ -2,7 +2,7 @@
 //
 // Every call's arguments are checked against the contract's own schemas (as main's dispatcher does), every
 // call is recorded, and a method's answers can be held back to test what the state does with late answers.
-import { argSchemas, type Args, type GlossatorApi, type Results } from '../../../src/shared/contract';
+import { argSchemas, type Args, type GlossatorApi, type Results, type UndoHistory } from '../../../src/shared/contract';
 import { METHODS, type Method } from '../../../src/shared/methods';
 import { fail, ok, type ErrorCode, type Result } from '../../../src/shared/result';
 import { DEFAULT_TAGS } from '../../../src/shared/default-tags';
@@ -78,6 +78,8 @@ export class FakeMain {
   readonly annotations = new Map<string, PlacedAnnotation[]>();
   readonly coverage = new Map<string, number[]>();
   settings: Settings = structuredClone(DEFAULT_SETTINGS) as Settings;
+  /** The undo history main keeps for the corpus (see saveUndoHistory). */
+  undoHistory: UndoHistory = { done: [], undone: [] };
   /** Every call in order, with its (validated) arguments. */
   readonly calls: { method: Method; args: unknown }[] = [];
   private readonly overrides = new Map<Method, Fake<Method>>();
@@ -326,6 +328,11 @@ export class FakeMain {
         return { current, recent: [current] };
       },
       listReview: () => [],
+      getUndoHistory: () => ({ ...structuredClone(this.undoHistory), problem: null }),
+      saveUndoHistory: (history) => {
+        this.undoHistory = structuredClone(history);
+        return { saved: history.done.length + history.undone.length };
+      },
     };
     return handlers[method] as Fake<Method> | undefined;
   }

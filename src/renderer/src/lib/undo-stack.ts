@@ -1,12 +1,16 @@
 // Undo and redo of annotation and codebook operations: a plain stack, so it is tested in Node.
+import type { UndoRecord } from '../../../shared/contract';
 
 export interface UndoEntry {
   /** What the operation did, e.g. "tag passage as Friction". */
   label: string;
   /** Document the operation touched, so undo can show it; null for codebook operations. */
   docId: string | null;
-  undo(): Promise<boolean>;
-  redo(): Promise<boolean>;
+  /** true when done; false when it failed (the error was shown); a string says why it could not apply. */
+  undo(): Promise<boolean | string>;
+  redo(): Promise<boolean | string>;
+  /** The operation as data, for entries kept across restarts (passage operations); absent: this session only. */
+  record?: UndoRecord;
   /** Entries with the same key recorded in quick succession form one step (a typing burst in a note). */
   coalesceKey?: string;
 }
@@ -52,6 +56,21 @@ export class UndoStack {
     return this.undone.at(-1)?.entry.label ?? null;
   }
 
+  /** The last step that could not apply, and why (null reason: the error was already shown); cleared by the next step. */
+  failed: { entry: UndoEntry; reason: string | null } | null = null;
+
+  /** Both stacks, oldest first. */
+  entries(): { done: UndoEntry[]; undone: UndoEntry[] } {
+    return { done: this.done.map((s) => s.entry), undone: this.undone.map((s) => s.entry) };
+  }
+
+  /** Starts from a history kept earlier (after a restart); never coalesced with what follows. */
+  load(done: readonly UndoEntry[], undone: readonly UndoEntry[]): void {
+    this.done = done.slice(-this.limit).map((entry) => ({ entry, at: -Infinity }));
+    this.undone = undone.slice(-this.limit).map((entry) => ({ entry, at: -Infinity }));
+    this.onChange();
+  }
+
   /** Forgets everything, e.g. when another corpus opens and the old operations no longer apply. */
   clear(): void {
     this.done = [];
@@ -84,12 +103,18 @@ export class UndoStack {
     return this.step(this.undone, this.done, (e) => e.redo());
   }
 
-  private async step(from: Stamped[], to: Stamped[], run: (e: UndoEntry) => Promise<boolean>): Promise<UndoEntry | null> {
+  private async step(from: Stamped[], to: Stamped[], run: (e: UndoEntry) => Promise<boolean | string>): Promise<UndoEntry | null> {
+    this.failed = null;
     const item = from.pop();
     if (!item) return null;
     this.onChange();
     // A failed step cannot be retried safely (the data moved on), so it leaves the history.
-    if (!(await run(item.entry))) return null;
+    const outcome = await run(item.entry);
+    if (outcome !== true) {
+      this.failed = { entry: item.entry, reason: typeof outcome === 'string' ? outcome : null };
+      this.onChange();
+      return null;
+    }
     to.push({ entry: item.entry, at: this.now() });
     this.onChange();
     return item.entry;

@@ -4,6 +4,7 @@ import { checkRange, describe } from '../../../shared/anchoring';
 import { inQuotes } from '../../../shared/quote-marks';
 import { MAX_NOTE_LENGTH } from '../../../shared/limits';
 import { stored, type Workbench } from './workbench.svelte';
+import { entryOf } from './undo-records';
 
 export interface PendingPassage extends TextPosition {
   exact: string;
@@ -145,12 +146,7 @@ export class PassageEditor {
     this.firstIds.set(created.id, shown.id);
     wb.refreshSummariesSoon(doc.id);
     const label = `tag ${excerpt(created)} as ${this.tagName(tagId)}`;
-    wb.undo.record({
-      label,
-      docId: doc.id,
-      undo: async () => !!(await wb.call(this.client.deleteAnnotation({ docId: doc.id, annotationId: created.id }))),
-      redo: async () => !!(await wb.call(this.client.restoreAnnotation({ annotation: stored(created) }))),
-    });
+    wb.undo.record(entryOf({ kind: 'create', label, docId: doc.id, annotation: stored(created) }, wb));
     if (wb.doc?.id !== doc.id) return; // the analyst moved on to another document meanwhile
     swap(created);
     wb.notices.say(`Tagged ${excerpt(created)} as ${this.tagName(tagId)}.`, { undoable: true });
@@ -180,8 +176,7 @@ export class PassageEditor {
       return;
     }
     this.replace(updated);
-    const set = (ids: string[]) => async () => !!(await wb.call(this.client.updateAnnotation({ docId, annotationId, tagIds: ids })));
-    wb.undo.record({ label: `${what} on ${excerpt(a)}`, docId, undo: set(before), redo: set(tagIds) });
+    wb.undo.record(entryOf({ kind: 'tags', label: `${what} on ${excerpt(a)}`, docId, annotationId, before, after: tagIds }, wb));
     wb.refreshSummariesSoon(docId);
     const added = tagIds.filter((t) => !before.includes(t)).map((t) => this.tagName(t));
     const removed = before.filter((t) => !tagIds.includes(t)).map((t) => this.tagName(t));
@@ -224,10 +219,11 @@ export class PassageEditor {
       if (!updated) return keep();
       this.unsaved.delete(annotationId);
       this.replace(updated);
-      const set = (text: string) => async () => !!(await wb.call(this.client.updateAnnotation({ docId, annotationId, note: text })));
-      const entry = { label: `edit the note on ${excerpt(a)}`, docId, undo: set(a.note), redo: set(note), coalesceKey: `note:${annotationId}` };
+      const record = { kind: 'note', label: `edit the note on ${excerpt(a)}`, docId, annotationId, before: a.note, after: note } as const;
       // A typing burst is one step: keep the first "before", take the latest "after".
-      wb.undo.record(entry, (previous) => ({ ...previous, redo: entry.redo }));
+      wb.undo.record(entryOf(record, wb), (previous) =>
+        previous.record?.kind === 'note' ? entryOf({ ...record, before: previous.record.before }, wb) : entryOf(record, wb),
+      );
       wb.notices.say('Note saved.');
       return true;
     });
@@ -243,12 +239,7 @@ export class PassageEditor {
       if (!done) return;
       wb.annotations = wb.annotations.filter((x) => x.id !== annotationId);
       if (wb.activeId === annotationId) wb.activeId = null;
-      wb.undo.record({
-        label: `delete ${excerpt(a)}`,
-        docId: a.docId,
-        undo: async () => !!(await wb.call(this.client.restoreAnnotation({ annotation: stored(a) }))),
-        redo: async () => !!(await wb.call(this.client.deleteAnnotation({ docId: a.docId, annotationId }))),
-      });
+      wb.undo.record(entryOf({ kind: 'delete', label: `delete ${excerpt(a)}`, docId: a.docId, annotation: stored(a) }, wb));
       this.unsaved.delete(annotationId);
       wb.notices.say(`Deleted ${excerpt(a)}.`, { undoable: true });
       wb.refreshSummariesSoon(a.docId);

@@ -5,6 +5,7 @@ import type { GlossatorApi } from '../../../shared/contract';
 import { UndoStack, type UndoEntry } from '../lib/undo-stack';
 import { Notices } from './notices.svelte';
 import { ReaderController } from './reader-controller';
+import { UndoHistoryKeeper } from './undo-history';
 
 /** A placed passage stripped back to what is stored, e.g. to restore it after a delete. */
 export function stored(a: PlacedAnnotation): Annotation {
@@ -29,8 +30,11 @@ export class Workbench {
   readonly undo: UndoStack = new UndoStack({
     onChange: () => {
       this.history = { canUndo: this.undo.canUndo, canRedo: this.undo.canRedo, nextUndo: this.undo.nextUndo };
+      this.keeper.changed();
     },
   });
+  /** Keeps the passage steps of the history in the data folder, so undo works after a restart. */
+  private readonly keeper: UndoHistoryKeeper = new UndoHistoryKeeper(this);
   /** Number of the latest open(): an answer to an earlier one is stale and dropped. */
   private opening = 0;
   /** Edits run one after another, so a fast second keypress sees the passage the first one made. */
@@ -73,6 +77,7 @@ export class Workbench {
     this.tags = tags ?? [];
     this.documents = documents ?? [];
     this.problems = problems ?? [];
+    await this.keeper.load();
     const start = this.documents.find((d) => d.id === lastDocId) ?? this.documents[0];
     if (start) await this.open(start.id);
     this.ready = true;
@@ -80,7 +85,8 @@ export class Workbench {
 
   /** After another corpus was opened: fresh list, first document. */
   async switchCorpus(): Promise<void> {
-    this.undo.clear();
+    // The new corpus's own history replaces this one's (which stays kept for when it is reopened).
+    await this.keeper.load();
     this.doc = null;
     this.annotations = [];
     await this.reload();
@@ -228,7 +234,12 @@ export class Workbench {
     await this.serial(async () => {
       const entry: UndoEntry | null = redo ? await this.undo.redo() : await this.undo.undo();
       if (!entry) {
-        this.notices.say(redo ? 'Nothing to redo.' : 'Nothing to undo.');
+        const failed = this.undo.failed;
+        if (failed?.reason) {
+          if (failed.entry.docId && failed.entry.docId !== this.doc?.id) await this.open(failed.entry.docId);
+          await this.reload();
+          this.notices.say(`Could not ${redo ? 'redo' : 'undo'} “${failed.entry.label}”: ${failed.reason}. That step was dropped from the history.`);
+        } else if (!failed) this.notices.say(redo ? 'Nothing to redo.' : 'Nothing to undo.');
         return;
       }
       if (entry.docId && entry.docId !== this.doc?.id) await this.open(entry.docId);
