@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TAGS } from '../../src/shared/default-tags';
 import { TAG_PALETTE, suggestColor } from '../../src/shared/defaults';
-import { colourDistance, contrast, deltaE2000, hexToRgb, rgbToLab } from '../../src/shared/colour-distance';
+import { colourDistance, contrast, deltaE2000, hexToRgb, rgbToLab } from './support/colour-distance';
 import { TAG_TINT_ALPHA } from '../../src/renderer/src/lib/highlights';
 
 // The reading paper of the light and dark themes (app.css `--paper`).

@@ -1,4 +1,4 @@
-// How far apart two colours look: sRGB → CIELAB (D65) and the CIEDE2000 colour difference, plus WCAG contrast.
+// How far apart two colours look (test measure for the tag palette): sRGB → CIELAB (D65), CIEDE2000, WCAG contrast.
 //
 // Used to keep the suggested tag palette distinguishable (tests) and to pick a readable colour. The
 // formulas follow Sharma, Wu and Dalal, "The CIEDE2000 Color-Difference Formula: Implementation Notes"
