@@ -9,6 +9,7 @@ export const DOC = '000_4ab67b766fb33eed';
 export const READS: ReadonlySet<string> = new Set([
   'getAppInfo', 'listDocuments', 'listCorpusProblems', 'getDocument', 'listTags', 'listAnnotations', 'buildDigest', 'getCharts',
   'listPassages', 'search', 'getCoverage', 'getSettings', 'listCorpora', 'listReview', 'listDamaged', 'listMemos', 'searchMemos',
+  'getUndoHistory',
 ]);
 
 const HUGE = { k64: 'x'.repeat(65_536), m1: 'y'.repeat(1_000_000), m5: 'z'.repeat(5_000_000) };
