@@ -65,6 +65,13 @@ for (const theme of ['light', 'dark'] as const) {
       await expect(search.getByText(/^\d+ hits in \d+ documents?$/)).toBeVisible();
       await expectAccessible(page, `search panel (${theme})`);
       await workbench.screenshot(`a11y-search-${theme}`);
+      const box = search.getByRole('searchbox', { name: 'Search the corpus' });
+      await box.press('Enter');
+      await expect(search.getByRole('status')).toHaveText(/^Hit 1 of \d+$/);
+      await expectAccessible(page, `search panel on a hit (${theme})`);
+      await box.fill('sanctions AND (oil');
+      await expect(search.getByText(/is never closed/)).toBeVisible();
+      await expectAccessible(page, `search panel with a malformed query (${theme})`);
 
       await workbench.button('Import…').click();
       await expect(page.getByRole('dialog', { name: 'Import' })).toBeVisible();

@@ -89,3 +89,70 @@ test.describe('diacritics', () => {
     await expect(panel.locator('p[aria-live]')).toHaveText('No hits');
   });
 });
+
+test('Enter, Shift+Enter and F3 step through the hits, each shown and announced', async ({ workbench }) => {
+  const { page } = workbench;
+  await page.keyboard.press('Control+f');
+  const panel = page.getByRole('region', { name: 'Search' });
+  const box = panel.getByRole('searchbox', { name: 'Search the corpus' });
+  await box.fill('JCPOA AND sanctions');
+  const summary = panel.locator('p[aria-live]');
+  await expect(summary).toHaveText(/^\d+ hits in \d+ documents$/);
+  const total = Number((await summary.textContent())!.match(/^(\d+)/)![1]);
+  const position = panel.getByRole('status');
+
+  await box.press('Enter');
+  await expect(position).toHaveText(`Hit 1 of ${total}`);
+  const first = panel.locator('h3').first();
+  const firstTitle = (await first.textContent())!.replace(/\s*\d+ hits?$/, '');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(firstTitle);
+  await expect(panel.getByRole('button', { name: /^Go to hit 1 of/ }).first()).toHaveAttribute('aria-current', 'true');
+  await box.press('Enter');
+  await expect(position).toHaveText(`Hit 2 of ${total}`);
+  await box.press('Shift+Enter');
+  await box.press('Shift+Enter');
+  // Before the first hit comes the last: the steps wrap around the corpus.
+  await expect(position).toHaveText(`Hit ${total} of ${total}`);
+  await workbench.screenshot('18-search-step');
+
+  // F3 works from anywhere, the reading text included.
+  await page.getByRole('main').locator('p').first().click();
+  await page.keyboard.press('F3');
+  await expect(position).toHaveText(`Hit 1 of ${total}`);
+  await page.keyboard.press('Shift+F3');
+  await expect(position).toHaveText(`Hit ${total} of ${total}`);
+});
+
+test('boolean queries narrow the documents; a malformed one says what is wrong in the search box', async ({ workbench }) => {
+  const { page } = workbench;
+  await page.keyboard.press('Control+f');
+  const panel = page.getByRole('region', { name: 'Search' });
+  const box = panel.getByRole('searchbox', { name: 'Search the corpus' });
+  const summary = panel.locator('p[aria-live]');
+  const documents = async (query: string): Promise<number> => {
+    await box.fill(query);
+    await box.press('Enter');
+    await expect(panel.getByRole('status')).toHaveText(/^Hit 1 of \d+$/);
+    return panel.locator('h3').count();
+  };
+  const sanctions = await documents('sanctions');
+  const withChina = await documents('sanctions AND China');
+  const withoutChina = await documents('sanctions NOT China');
+  expect(withChina + withoutChina).toBe(sanctions);
+  expect(withChina).toBeGreaterThan(0);
+  expect(withoutChina).toBeGreaterThan(0);
+  expect(await documents('(Lavrov OR Putin) AND "nuclear deal"')).toBeGreaterThan(0);
+
+  await box.fill('(sanctions OR oil');
+  const problem = panel.getByText('The parenthesis at character 1 is never closed.');
+  await expect(problem).toBeVisible();
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  await expect(box).toHaveAccessibleDescription(/The parenthesis at character 1 is never closed\./);
+  await expect(summary).toHaveText('');
+  await workbench.screenshot('18-search-error');
+  await box.fill('sanctions OR');
+  await expect(panel.getByText('OR at character 11 needs something to search for after it.')).toBeVisible();
+  await box.fill('sanctions OR oil');
+  await expect(summary).toHaveText(/^\d+ hits in \d+ documents$/);
+  await expect(box).toHaveAttribute('aria-invalid', 'false');
+});

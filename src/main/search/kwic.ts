@@ -1,4 +1,4 @@
-// Keyword in context: the hit plus up to CONTEXT code units either side, on one line, cut between words.
+// Keyword in context: the hit plus up to CONTEXT code units either side, on one line, cut between words and at block edges.
 
 /** Context either side of a hit, in UTF-16 code units of the document text (before collapsing). */
 export const CONTEXT = 60;
@@ -46,9 +46,9 @@ function oneLine(s: string): string {
  * A space that only separates the hit from one over-long word does not count: cutting there would
  * show nothing, so the word is cut instead.
  */
-function contextStart(text: string, start: number): number {
+function contextStart(text: string, start: number, floor: number): number {
   let lo = start - CONTEXT;
-  if (lo <= 0) return 0;
+  if (lo <= floor) return floor;
   if (!isSpace(text, lo - 1) && !isSpace(text, lo)) {
     let last = start;
     while (last > lo && isSpace(text, last - 1)) last--;
@@ -60,9 +60,9 @@ function contextStart(text: string, start: number): number {
 }
 
 /** Where the right context ends: at the last space in the window when the window cuts a word. */
-function contextEnd(text: string, end: number): number {
+function contextEnd(text: string, end: number, ceiling: number): number {
   let hi = end + CONTEXT;
-  if (hi >= text.length) return text.length;
+  if (hi >= ceiling) return ceiling;
   if (!isSpace(text, hi - 1) && !isSpace(text, hi)) {
     let first = end;
     while (first < hi && isSpace(text, first)) first++;
@@ -72,11 +72,33 @@ function contextEnd(text: string, end: number): number {
   return hi;
 }
 
-/** The hit [start, end) of text with its context, each part on one line. */
-export function kwic(text: string, start: number, end: number): Kwic {
+/**
+ * The hit [start, end) of text with its context, each part on one line. Context stays within
+ * `blocks` (the document's blocks, in text order) around the hit: a heading's hit never runs on into
+ * the next paragraph, nor a paragraph's into the heading before it.
+ */
+export function kwic(text: string, start: number, end: number, blocks: readonly { start: number; end: number }[] = []): Kwic {
+  const first = blockAt(blocks, start);
+  const last = blockAt(blocks, Math.max(start, end - 1));
+  const floor = first ? Math.min(first.start, start) : 0;
+  const ceiling = last ? Math.max(last.end, end) : text.length;
   return {
-    before: oneLine(text.slice(contextStart(text, start), start)).trimStart(),
+    before: oneLine(text.slice(contextStart(text, start, floor), start)).trimStart(),
     match: oneLine(text.slice(start, end)),
-    after: oneLine(text.slice(end, contextEnd(text, end))).trimEnd(),
+    after: oneLine(text.slice(end, contextEnd(text, end, ceiling))).trimEnd(),
   };
+}
+
+/** The block holding offset `at` (binary search), or undefined when it falls between blocks or there are none. */
+function blockAt<B extends { start: number; end: number }>(blocks: readonly B[], at: number): B | undefined {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid]!;
+    if (at < b.start) hi = mid - 1;
+    else if (at >= b.end) lo = mid + 1;
+    else return b;
+  }
+  return undefined;
 }

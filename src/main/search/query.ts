@@ -1,8 +1,7 @@
-// The query language: a phrase of words that must occur as consecutive tokens; the last may be a prefix.
+// A phrase of the query language: words that must occur as consecutive tokens; the last may be a prefix.
 //
-// Kept deliberately as simple as a find-in-page: no operators, no AND/OR. The query is tokenised
-// exactly as documents are (see tokenise.ts), so punctuation in it only separates words; double
-// quotes therefore change nothing — `"nuclear deal"` is the same phrase as `nuclear deal`. Words are
+// Operators, quotes and parentheses are parsed first (boolean.ts); each phrase they leave is
+// tokenised exactly as documents are (see tokenise.ts), so punctuation in it only separates words. Words are
 // consecutive tokens whatever separates them in the text (spaces, hyphens, punctuation, even a
 // paragraph break), so "Amir Abdollahian" also finds "Amir-Abdollahian".
 import type { SearchOptions } from '../../shared/types';
@@ -18,13 +17,16 @@ export interface QueryWord {
   prefix: boolean;
 }
 
-/** The query's words; none for an empty, whitespace-only or punctuation-only query. */
-export function parseQuery(query: string, options: SearchOptions): QueryWord[] {
+/**
+ * A phrase's words; none for an empty, whitespace-only or punctuation-only phrase. With `exact`
+ * (a quoted phrase) the last word never matches as a prefix.
+ */
+export function parseQuery(query: string, options: SearchOptions, exact = false): QueryWord[] {
   const spans = tokenSpans(query);
   return spans
     .map((s, i) => {
       const word = query.slice(s.start, s.end);
-      return { key: foldKey(word), folded: fold(word, options), prefix: !options.wholeWord && i === spans.length - 1 };
+      return { key: foldKey(word), folded: fold(word, options), prefix: !exact && !options.wholeWord && i === spans.length - 1 };
     })
     .filter((w) => w.key !== '');
 }

@@ -64,7 +64,7 @@ function shownSlots(entries: readonly DocEntry[], counts: Uint32Array): Uint8Arr
  * The occurrences that count, left to right and without overlaps, as find-in-page counts them:
  * "a a" in "a a a" counts once.
  */
-function nonOverlapping(all: Uint32Array, length: number): Uint32Array {
+export function nonOverlapping(all: Uint32Array, length: number): Uint32Array {
   if (all.length < 2) return all;
   const kept: number[] = [];
   let free = 0;
@@ -80,8 +80,8 @@ function nonOverlapping(all: Uint32Array, length: number): Uint32Array {
  * A hit spans its first token's start to its last token's end: whole tokens, even when the last word
  * matched as a prefix, so a hit selects whole words ready to be tagged.
  */
-function hitAt(entry: DocEntry, lexicon: Lexicon, first: number, length: number): SearchHit {
+export function hitAt(entry: DocEntry, lexicon: Lexicon, first: number, length: number): SearchHit {
   const start = entry.starts[first] as number;
   const end = tokenEnd(entry, lexicon, first + length - 1);
-  return { start, end, ...kwic(entry.doc.text, start, end) };
+  return { start, end, ...kwic(entry.doc.text, start, end, entry.doc.blocks) };
 }

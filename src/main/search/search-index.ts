@@ -22,6 +22,8 @@ import type { PhraseSearch } from './occurrences';
 import { PostingList } from './postings';
 import { WordMatcher, parseQuery } from './query';
 import { resultsOf } from './results';
+import { type TermNode, parseBoolean } from './boolean';
+import { booleanResults } from './boolean-results';
 
 export { MAX_CONTEXT_HITS, MAX_HITS_PER_DOCUMENT } from './results';
 
@@ -146,18 +148,27 @@ export class SearchIndex {
     if (this.closed) throw new GlossatorError('cancelled', 'This corpus was closed while the search ran; search again.');
     this.drain();
     const none: SearchResults = { query, total: 0, documents: [] };
-    const words = parseQuery(query, options).map((w) => new WordMatcher(w, options, this.lexicon));
+    // A malformed query throws (invalid-argument) with a message that says where.
+    const tree = parseBoolean(query, (text) => parseQuery(text, options).length > 0);
     const only = scope.docId === undefined ? undefined : this.docs.get(scope.docId);
-    if (words.length === 0 || (scope.docId !== undefined && only === undefined)) return none;
-
-    const candidates = words.map((w) => this.lookup(w));
-    const sizes = candidates.map((lists) => lists.reduce((n, list) => n + list.length, 0));
-    const anchor = sizes.indexOf(Math.min(...sizes));
-    if (sizes[anchor] === 0) return none;
-
-    const phrase: PhraseSearch = { words, anchor, postings: candidates[anchor] ?? [], slots: this.slots };
-    if (only !== undefined) phrase.only = only.slot;
-    return resultsOf({ query, phrase, entries: only === undefined ? this.inOrder() : [only], lexicon: this.lexicon });
+    if (tree === null || (scope.docId !== undefined && only === undefined)) return none;
+    const entries = only === undefined ? this.inOrder() : [only];
+    const phraseOf = (term: TermNode): PhraseSearch | null => {
+      const words = parseQuery(term.text, options, term.quoted).map((w) => new WordMatcher(w, options, this.lexicon));
+      const candidates = words.map((w) => this.lookup(w));
+      const sizes = candidates.map((lists) => lists.reduce((n, list) => n + list.length, 0));
+      const anchor = sizes.indexOf(Math.min(...sizes));
+      if (words.length === 0 || sizes[anchor] === 0) return null;
+      const phrase: PhraseSearch = { words, anchor, postings: candidates[anchor] ?? [], slots: this.slots };
+      if (only !== undefined) phrase.only = only.slot;
+      return phrase;
+    };
+    // One phrase (no operators): the plain search, which counts without gathering every placement.
+    if (tree.kind === 'term') {
+      const phrase = phraseOf(tree);
+      return phrase === null ? none : resultsOf({ query, phrase, entries, lexicon: this.lexicon });
+    }
+    return booleanResults({ query, tree, phraseOf, entries, lexicon: this.lexicon });
   }
 
   private get filling(): boolean {

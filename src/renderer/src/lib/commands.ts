@@ -1,7 +1,7 @@
 // Keyboard shortcuts → commands. Native menus send the same commands, so both paths run one handler.
 import type { MenuCommand } from '../../../shared/methods';
 
-export type Command = MenuCommand | 'focus-note' | 'delete-passage' | 'next-paragraph' | 'previous-paragraph';
+export type Command = MenuCommand | 'focus-note' | 'delete-passage' | 'next-paragraph' | 'previous-paragraph' | 'next-hit' | 'previous-hit';
 
 export const isEditable = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
@@ -23,6 +23,8 @@ export function commandForKey(event: KeyboardEvent): Command | null {
   const mod = event.ctrlKey || event.metaKey;
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   const editing = isEditable(event.target);
+  // F3 / Shift+F3 step through search hits from anywhere, a field included (as in browsers and editors).
+  if (event.key === 'F3' && !mod && !event.altKey) return event.shiftKey ? 'previous-hit' : 'next-hit';
   if (mod && !event.altKey) {
     // In a text field, Ctrl+Z belongs to the field's own undo.
     if (key === 'z' && !editing) return event.shiftKey ? 'redo' : 'undo';

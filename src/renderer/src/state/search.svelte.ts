@@ -22,6 +22,12 @@ export class SearchState {
   /** Replaced whole, never changed in place: no deep proxy over thousands of documents. */
   results = $state.raw<SearchResults | null>(null);
   busy = $state(false);
+  /** Why main refused the query (unbalanced parenthesis, dangling operator), shown by the search box. */
+  problem = $state<string | null>(null);
+  /** The hit stepped to with Enter / F3: its document, index among that document's hits, and ordinal in all hits. */
+  current = $state<{ docId: string; index: number; ordinal: number } | null>(null);
+  /** "Hit 3 of 17", for the panel and screen readers. */
+  position = $derived(this.current && this.results ? `Hit ${this.current.ordinal} of ${this.results.total}` : '');
 
   /** Hits fetched for single documents, for the current results only. */
   private docHits = $state.raw<ReadonlyMap<string, SearchHit[]>>(new Map());
@@ -79,13 +85,62 @@ export class SearchState {
     if (mine !== this.seq) return; // a newer search (or a clear) has superseded this one
     this.busy = false;
     if (!result.ok) {
-      this.notices.showError(result.error);
+      // A malformed query is the analyst's to fix where they type it, not an app error.
+      if (result.error.code === 'invalid-argument') {
+        this.problem = result.error.message;
+        this.results = null;
+        this.answered = null;
+        this.current = null;
+      } else this.notices.showError(result.error);
       return;
     }
+    this.problem = null;
     this.answered = args;
     this.asked.clear();
     this.docHits = new Map();
+    this.current = null;
     this.results = result.value;
+  }
+
+  /** Whether the results answer the query and options as they are now (else Enter searches first). */
+  get upToDate(): boolean {
+    const a = this.answered;
+    const o = this.options;
+    return a !== null && this.results !== null && a.query === this.query && a.wholeWord === o.wholeWord && a.caseSensitive === o.caseSensitive && a.diacriticSensitive === o.diacriticSensitive;
+  }
+
+  /**
+   * Moves to the next (+1) or previous (-1) hit across the corpus, wrapping around, fetching a
+   * document's own hits when the answer cut them. Answers the hit to show, or null when there is none.
+   */
+  async step(delta: 1 | -1): Promise<{ docId: string; range: TextPosition } | null> {
+    if (!this.upToDate) await this.run();
+    const results = this.results;
+    const docs = results?.documents ?? [];
+    if (!results || docs.length === 0) return null;
+    let d = this.current ? docs.findIndex((x) => x.docId === this.current!.docId) : -1;
+    let i = this.current?.index ?? 0;
+    if (d < 0) {
+      d = delta > 0 ? 0 : docs.length - 1;
+      i = delta > 0 ? -1 : Infinity;
+    }
+    // At most one full turn through the documents: each is visited once whichever way.
+    for (let turn = 0; turn <= docs.length; turn++) {
+      const doc = docs[d]!;
+      if (this.isCut(doc)) await this.showHits(doc.docId);
+      if (this.results !== results) return null; // a new search started meanwhile
+      const hits = this.hitsOf(doc);
+      const next = i === Infinity ? hits.length - 1 : i + delta;
+      if (next >= 0 && next < hits.length) {
+        const before = docs.slice(0, d).reduce((n, x) => n + x.count, 0);
+        this.current = { docId: doc.docId, index: next, ordinal: before + next + 1 };
+        const hit = hits[next]!;
+        return { docId: doc.docId, range: { start: hit.start, end: hit.end } };
+      }
+      d = (d + delta + docs.length) % docs.length;
+      i = delta > 0 ? -1 : Infinity;
+    }
+    return null;
   }
 
   /** Empties the query and the hits (Escape in the search field). */
@@ -135,6 +190,8 @@ export class SearchState {
   private drop(): void {
     this.seq++;
     this.busy = false;
+    this.problem = null;
+    this.current = null;
     this.results = null;
     this.answered = null;
     this.docHits = new Map();

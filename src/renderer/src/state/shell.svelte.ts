@@ -1,4 +1,5 @@
 // The application shell: every state object, which view is showing, and the command dispatcher.
+import { tick } from 'svelte';
 import type { CorpusChangeReport, Theme } from '../../../shared/types';
 import type { GlossatorApi } from '../../../shared/contract';
 import type { Command } from '../lib/commands';
@@ -138,7 +139,12 @@ export class Shell {
         return this.show('review');
       case 'find':
         this.leftTab = 'search';
-        return queueMicrotask(() => this.focusSearch());
+        // The panel mounts when the tab's change is applied: tick() resolves once it has been.
+        await tick();
+        return this.focusSearch();
+      case 'next-hit':
+      case 'previous-hit':
+        return this.stepHit(command === 'next-hit' ? 1 : -1);
       case 'passages-view':
         return this.show('passages');
       case 'codebook':
@@ -159,6 +165,15 @@ export class Shell {
         if (this.wb.activeId) await this.editor.remove(this.wb.activeId);
         return;
     }
+  }
+
+  /** Shows the next (+1) or previous (-1) search hit in the reader; with no query yet, opens the search box. */
+  async stepHit(delta: 1 | -1): Promise<void> {
+    if (this.search.query.trim() === '') return this.run('find');
+    const hit = await this.search.step(delta);
+    if (!hit) return;
+    this.view = 'reader';
+    await this.wb.revealRange(hit.docId, hit.range);
   }
 
   /** Subscribes to main's corpus-change events; answers the unsubscribe function. */
