@@ -178,6 +178,7 @@ export function projectCorpusPaths(projectDir: string, projectId: string, coderI
     memos: project.memos,
     snapshots: project.snapshots,
     cache: join(projectDerivedRoot(dataDir, projectId), 'cache'),
+    undoHistory: join(projectDerivedRoot(dataDir, projectId), 'undo-history.json'),
   };
 }
 
