@@ -43,12 +43,14 @@ export interface RenderedQdpx {
   bytes: Uint8Array;
   /** Passages left out because they have no place in the current text (they need review) or no document. */
   skipped: number;
+  /** Placed passages left out because they carry neither a tag nor a note (nothing another tool could show). */
+  bare: number;
 }
 
 /** The .qdpx archive: project.qde plus sources/<guid>.txt for every document with a placed passage. */
 export function renderQdpx(set: ExportSet, allDocuments: readonly GlossDocument[]): RenderedQdpx {
   const now = dateTime(set.now, set.now);
-  const { groups, skipped } = groupByDocument(set, allDocuments);
+  const { groups, skipped, bare } = groupByDocument(set, allDocuments);
   const user = refiGuid('user', ORIGIN);
   const memos = memoNotes(set, user, (value) => dateTime(value, set.now));
   const ctx: Context = { set, user, tags: new Map(set.tags.map((t) => [t.id, t])), notes: [], memos };
@@ -56,7 +58,7 @@ export function renderQdpx(set: ExportSet, allDocuments: readonly GlossDocument[
   const attrs = { xmlns: PROJECT_NS, name: `Glossator export ${now.slice(0, 10)}`, origin: ORIGIN };
   const project = el('Project', { ...attrs, creatingUserGUID: ctx.user, creationDateTime: now }, [
     el('Users', {}, [el('User', { guid: ctx.user, name: `${ORIGIN} analyst` })]),
-    set.tags.length > 0 ? el('CodeBook', {}, [el('Codes', {}, set.tags.map((t) => codeElement(t, memos.tagRef(t.id))))]) : null,
+    set.tags.length > 0 ? el('CodeBook', {}, [el('Codes', {}, codeElements(set.tags, (id) => memos.tagRef(id)))]) : null,
     sources.length > 0 ? el('Variables', {}, VARIABLE_KEYS.map(variableElement)) : null,
     sources.length > 0 ? el('Sources', {}, sources.map((s) => s.xml)) : null,
     ctx.notes.length + memos.notes.length > 0 ? el('Notes', {}, [...ctx.notes, ...memos.notes]) : null,
@@ -68,7 +70,7 @@ export function renderQdpx(set: ExportSet, allDocuments: readonly GlossDocument[
   const mtime = zipTime(set.now);
   const files: Zippable = { 'project.qde': [encoder.encode(renderXml(project)), { mtime }] };
   for (const s of sources) files[`sources/${s.guid}.txt`] = [encoder.encode(s.doc.text), { mtime }];
-  return { bytes: zipSync(files, { level: 6 }), skipped };
+  return { bytes: zipSync(files, { level: 6 }), skipped, bare };
 }
 
 interface Context {
@@ -124,7 +126,11 @@ function selectionElement(doc: GlossDocument, { annotation, range }: Placed, ctx
     endPosition: codePointOffset(doc.text, range.end),
     ...stamped,
   };
-  return el('PlainTextSelection', attrs, [...codings, noteRef]);
+  // QualCoder reads a selection's note from its Description (refi.py load_codings_for_text: a coding
+  // memo, or for a selection without codings an annotation); it skips NoteRefs on selections. The
+  // NoteRef'd Note stays for tools that follow the standard's memo mechanism; Glossator reads both as one.
+  const description = noteRef === null ? null : textEl('Description', annotation.note);
+  return el('PlainTextSelection', attrs, [description, ...codings, noteRef]);
 }
 
 /** A stand-alone codebook (.qdc): the same Codes, with the same GUIDs, as in a .qdpx. */
@@ -132,7 +138,7 @@ export function renderQdc(tags: readonly Tag[], now: Date): string {
   if (tags.length === 0) {
     throw new GlossatorError('invalid-argument', 'The codebook has no tags, so there is nothing to export.');
   }
-  const root = el('CodeBook', { xmlns: CODEBOOK_NS, origin: ORIGIN }, [el('Codes', {}, tags.map((t) => codeElement(t)))]);
+  const root = el('CodeBook', { xmlns: CODEBOOK_NS, origin: ORIGIN }, [el('Codes', {}, codeElements(tags))]);
   return renderXml(root, `Glossator codebook, exported ${dateTime(now, now)}`);
 }
 
@@ -148,10 +154,23 @@ export const selectionGuid = (a: PlacedAnnotation): string =>
 
 const variableGuid = (key: VariableKey): string => refiGuid('variable', key);
 
-function codeElement(tag: Tag, memoRef: XmlElement | null = null): XmlElement {
-  const description = tag.description.trim() === '' ? null : textEl('Description', tag.description);
-  const attrs = { guid: codeGuid(tag), name: tag.name, isCodable: 'true', color: toRgb(tag.color) };
-  return el('Code', attrs, [description, memoRef]);
+/** The codebook as nested Codes: each tag inside its parent's Code, siblings in codebook order; a tag's memo as its NoteRef. */
+function codeElements(tags: readonly Tag[], memoRef: (tagId: string) => XmlElement | null = () => null): XmlElement[] {
+  const ids = new Set(tags.map((t) => t.id));
+  const childrenOf = new Map<string | null, Tag[]>();
+  for (const tag of tags) {
+    const parent = tag.parentId !== null && ids.has(tag.parentId) ? tag.parentId : null;
+    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), tag]);
+  }
+  const element = (tag: Tag, depth: number): XmlElement => {
+    const description = tag.description.trim() === '' ? null : textEl('Description', tag.description);
+    const attrs = { guid: codeGuid(tag), name: tag.name, isCodable: 'true', color: toRgb(tag.color) };
+    // A depth guard: the codebook is a tree, but an export must never recurse without end.
+    const nested = depth < 1000 ? (childrenOf.get(tag.id) ?? []).map((c) => element(c, depth + 1)) : [];
+    // CodeType's sequence: Description, NoteRef*, Code*.
+    return el('Code', attrs, [description, memoRef(tag.id), ...nested]);
+  };
+  return (childrenOf.get(null) ?? []).map((t) => element(t, 0));
 }
 
 const HASH_ABOUT = 'SHA-256 of the source text as exported; Glossator trusts positions on re-import when it matches.';
@@ -178,12 +197,21 @@ function groupByDocument(set: ExportSet, allDocuments: readonly GlossDocument[])
   const byId = new Map<string, GlossDocument>();
   for (const doc of [...set.documents, ...allDocuments]) if (!byId.has(doc.id)) byId.set(doc.id, doc);
   const passagesOf = new Map<string, Placed[]>();
+  const tagIds = new Set(set.tags.map((t) => t.id));
   let skipped = 0;
+  let bare = 0;
   for (const annotation of sortPassages([...byId.values()], set.passages)) {
     const doc = byId.get(annotation.docId);
     const range = annotation.range;
     if (doc === undefined || range === null || checkRange(doc.text, range.start, range.end) !== null) {
       skipped++;
+      continue;
+    }
+    // Neither a code nor a note: another tool would show an empty memo (QualCoder reads a selection
+    // without codings as an annotation), so such a bare highlight is left out and counted.
+    const noted = set.options.includeNotes && annotation.note.trim() !== '';
+    if (!noted && !annotation.tagIds.some((id) => tagIds.has(id))) {
+      bare++;
       continue;
     }
     passagesOf.set(doc.id, [...(passagesOf.get(doc.id) ?? []), { annotation, range }]);
@@ -192,7 +220,7 @@ function groupByDocument(set: ExportSet, allDocuments: readonly GlossDocument[])
     const passages = passagesOf.get(doc.id);
     return passages === undefined ? [] : [{ doc, passages }];
   });
-  return { groups, skipped };
+  return { groups, skipped, bare };
 }
 
 /** "Author, Publisher, Date" and the URL, for the analyst reading the project in another tool. */

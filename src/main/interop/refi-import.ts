@@ -11,16 +11,29 @@ import { describe } from '../../shared/anchoring';
 import { hashText } from '../corpus/corpus';
 import { MAX_DOCUMENT_BYTES } from '../corpus/readers/types';
 import { inflateEntries, listZip, type ZipEntry } from '../corpus/readers/zip-guard';
-import type { IncomingPassage, IncomingTag, ParsedImport } from './types';
+import type { ImportChange } from '../../shared/types';
+import type { IncomingCreator, IncomingPassage, IncomingTag, ParsedImport } from './types';
+import { chooseReading } from './refi-positions';
 import { VARIABLES } from './refi-export';
 import { attr, children, fromRgb, guidKey, parseRoot, textOf, type XmlNode } from './refi-xml';
 import { readSourceText } from './refi-text';
 
 interface Code {
+  guid: string;
   name: string;
   codable: boolean;
   color: string | null;
   description: string;
+  parent: string | null;
+}
+
+/** A text annotation kept as a Note (QualCoder): its text, its own PlainTextSelection and who wrote it. */
+interface AnnotationNote {
+  guid: string;
+  text: string;
+  selection: XmlNode;
+  user: string | undefined;
+  created: string | undefined;
 }
 
 /** What every part of the project needs: its files, codes, notes and how it counts line breaks. */
@@ -31,8 +44,11 @@ interface Project {
   /** Selection GUID → notes linked to it from the note's side (NVivo writes Links). */
   linked: ReadonlyMap<string, string[]>;
   variables: ReadonlyMap<string, string>;
+  /** User GUID → name. */
+  users: ReadonlyMap<string, string>;
   fromGlossator: boolean;
   crlfIsOne: boolean;
+  changes: ImportChange[];
 }
 
 export function parseQdpx(bytes: Uint8Array): ParsedImport {
@@ -45,7 +61,7 @@ export function parseQdpx(bytes: Uint8Array): ParsedImport {
   const root = parseRoot(decodeText(qde, 'project file (project.qde)'), 'Project', 'project file (project.qde)');
   const origin = attr(root, 'origin') ?? '';
   const codes = new Map<string, Code>();
-  for (const book of children(root, 'CodeBook')) for (const list of children(book, 'Codes')) collectCodes(list, codes);
+  for (const book of children(root, 'CodeBook')) for (const list of children(book, 'Codes')) collectCodes(list, codes, null);
   const project: Project = {
     files,
     codes,
@@ -60,26 +76,92 @@ export function parseQdpx(bytes: Uint8Array): ParsedImport {
         .flatMap((v) => children(v, 'Variable'))
         .map((v) => [guidKey(attr(v, 'guid') ?? ''), attr(v, 'name') ?? ''] as const),
     ),
+    users: new Map(
+      children(root, 'Users')
+        .flatMap((u) => children(u, 'User'))
+        .map((u) => [guidKey(attr(u, 'guid') ?? ''), (attr(u, 'name') ?? '').trim()] as const),
+    ),
     fromGlossator: /^glossator\b/i.test(origin),
     // ATLAS.ti writes "\r\n" in its text files but counts it as one position (as QualCoder notes).
     crlfIsOne: /atlas/i.test(origin),
+    changes: [],
   };
+  // Text sources: a TextSource, or a PDF's plain-text Representation (where its coded text lives).
+  const sources: [XmlNode, XmlNode][] = children(root, 'Sources').flatMap((list) => [
+    ...children(list, 'TextSource').map((s) => [s, s] as [XmlNode, XmlNode]),
+    ...children(list, 'PDFSource').flatMap((pdf) => children(pdf, 'Representation').map((r) => [r, pdf] as [XmlNode, XmlNode])),
+  ]);
+  const annotations = annotationNotes(root, sources, project);
   const passages: IncomingPassage[] = [];
-  for (const sources of children(root, 'Sources')) {
-    for (const source of children(sources, 'TextSource')) passages.push(...sourcePassages(source, source, project));
-    // A PDF's coded text lives in its plain-text Representation.
-    for (const pdf of children(sources, 'PDFSource')) {
-      for (const rep of children(pdf, 'Representation')) passages.push(...sourcePassages(rep, pdf, project));
+  for (const [source, named] of sources) passages.push(...sourcePassages(source, named, project, annotations.get(source) ?? []));
+  passages.push(...annotations.orphans);
+  return { tags: tagsOf(codes, project.changes), passages, changes: project.changes };
+}
+
+/**
+ * QualCoder keeps a text annotation as a Note holding PlainTextContent and its own
+ * PlainTextSelection, tied to its source by a NoteRef on the TextSource (refi.py,
+ * create_annotation_note_xml / sources_xml). Its exporter writes that NoteRef for the first
+ * annotation of each source only; a note no source names is given to the project's only text
+ * source when there is one, and otherwise listed, unplaced, with why.
+ */
+function annotationNotes(root: XmlNode, sources: [XmlNode, XmlNode][], project: Project) {
+  const owner = new Map<string, XmlNode>();
+  for (const [source] of sources) for (const ref of children(source, 'NoteRef')) owner.set(guidKey(attr(ref, 'targetGUID') ?? ''), source);
+  const bySource = new Map<XmlNode, AnnotationNote[]>();
+  const orphans: IncomingPassage[] = [];
+  for (const note of children(root, 'Notes').flatMap((n) => children(n, 'Note'))) {
+    const selection = children(note, 'PlainTextSelection')[0];
+    if (selection === undefined) continue; // a journal entry or memo, not a text annotation
+    const guid = guidKey(attr(note, 'guid') ?? '');
+    const item: AnnotationNote = {
+      guid,
+      text: textOf(children(note, 'PlainTextContent')[0]),
+      selection,
+      user: attr(note, 'creatingUser') ?? attr(note, 'modifyingUser'),
+      created: attr(note, 'creationDateTime') ?? attr(note, 'modifiedDateTime'),
+    };
+    let source = owner.get(guid);
+    if (source === undefined && sources.length === 1) {
+      source = sources[0]![0];
+      project.changes.push({
+        what: `The note “${shortText(item.text)}” was placed in “${attr(sources[0]![1], 'name') ?? 'the only source'}”`,
+        why: "no source names it with a NoteRef (QualCoder's export writes one only for the first note of each source); this is the project's only text source",
+      });
     }
+    if (source === undefined) {
+      orphans.push({
+        source: {},
+        quote: { exact: '' },
+        tagNames: [],
+        note: item.text,
+        unquotable: 'it is a note on text, but no source in the project names it (no NoteRef), so which document it belongs to is unknown',
+        ...creatorOf(item.user, project),
+      });
+      continue;
+    }
+    bySource.set(source, [...(bySource.get(source) ?? []), item]);
   }
-  return { tags: tagsOf(codes), passages };
+  return { get: (source: XmlNode) => bySource.get(source), orphans };
+}
+
+const shortText = (s: string) => {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length > 50 ? `${flat.slice(0, 49)}…` : flat;
+};
+
+function creatorOf(user: string | undefined, project: Project): { creator?: IncomingCreator } {
+  if (user === undefined || user.trim() === '') return {};
+  const name = project.users.get(guidKey(user));
+  return { creator: { id: guidKey(user), ...(name ? { name } : {}) } };
 }
 
 export function parseQdc(xml: string): ParsedImport {
   const root = parseRoot(xml, 'CodeBook', 'codebook file (.qdc)');
   const codes = new Map<string, Code>();
-  for (const list of children(root, 'Codes')) collectCodes(list, codes);
-  return { tags: tagsOf(codes), passages: [] };
+  for (const list of children(root, 'Codes')) collectCodes(list, codes, null);
+  const changes: ImportChange[] = [];
+  return { tags: tagsOf(codes, changes), passages: [], changes };
 }
 
 /**
@@ -153,31 +235,48 @@ function decodeText(bytes: Uint8Array, what?: string): string {
   }
 }
 
-/** Every Code at any depth, by GUID; a nested code keeps its own name. */
-function collectCodes(list: XmlNode, into: Map<string, Code>): void {
+/** Every Code at any depth, by GUID, in document order (parents before their children), each knowing its parent. */
+function collectCodes(list: XmlNode, into: Map<string, Code>, parent: string | null): void {
   for (const code of children(list, 'Code')) {
     const guid = attr(code, 'guid');
     const name = (attr(code, 'name') ?? '').trim();
-    if (guid !== undefined && name !== '') {
-      into.set(guidKey(guid), {
+    const key = guid === undefined ? undefined : guidKey(guid);
+    if (key !== undefined && name !== '' && !into.has(key)) {
+      into.set(key, {
+        guid: key,
         name,
         codable: attr(code, 'isCodable')?.trim() !== 'false',
         color: fromRgb(attr(code, 'color')),
         description: textOf(children(code, 'Description')[0]).trim(),
+        parent,
       });
     }
-    collectCodes(code, into);
+    // A code without a usable GUID or name cannot be referred to; its children go to its parent.
+    collectCodes(code, into, key !== undefined && into.has(key) ? key : parent);
   }
 }
 
-/** Codable codes become tags; non-codable ones are only folders in the other tool. One tag per name. */
-function tagsOf(codes: ReadonlyMap<string, Code>): IncomingTag[] {
-  const seen = new Set<string>();
-  return [...codes.values()].flatMap((c) => {
-    const key = c.name.toLowerCase();
-    if (!c.codable || seen.has(key)) return [];
-    seen.add(key);
-    return [{ name: c.name, color: c.color, description: c.description === '' ? null : c.description }];
+/**
+ * Every code becomes a tag under its parent, so the tree is kept. A code that cannot code text
+ * (isCodable="false": a QualCoder category, a folder elsewhere) becomes a tag too, said so in the
+ * report, since Glossator has no folders and its codes must keep their place.
+ */
+function tagsOf(codes: ReadonlyMap<string, Code>, changes: ImportChange[]): IncomingTag[] {
+  return [...codes.values()].map((c) => {
+    if (!c.codable) {
+      changes.push({
+        what: `“${c.name}” became a tag`,
+        why: 'in the file it is a category that cannot code text (isCodable="false"); it is kept as a tag so the codes under it keep their place',
+      });
+    }
+    return {
+      name: c.name,
+      color: c.color,
+      description: c.description === '' ? null : c.description,
+      key: c.guid,
+      parentKey: c.parent,
+      ...(c.codable ? {} : { folder: true }),
+    };
   });
 }
 
@@ -205,9 +304,9 @@ function linkedNotes(root: XmlNode): Map<string, string[]> {
   return linked;
 }
 
-function sourcePassages(source: XmlNode, named: XmlNode, project: Project): IncomingPassage[] {
+function sourcePassages(source: XmlNode, named: XmlNode, project: Project, notes: readonly AnnotationNote[]): IncomingPassage[] {
   const selections = children(source, 'PlainTextSelection');
-  if (selections.length === 0) return [];
+  if (selections.length === 0 && notes.length === 0) return [];
   const raw = sourceTextOf(source, project.files);
   const values = new Map(
     children(named, 'VariableValue').map((v) => {
@@ -215,28 +314,46 @@ function sourcePassages(source: XmlNode, named: XmlNode, project: Project): Inco
       return [project.variables.get(guidKey(ref)) ?? '', textOf(children(v, 'TextValue')[0]).trim()] as const;
     }),
   );
-  const hints = sourceHints((attr(named, 'name') ?? '').trim(), values);
+  const sourceName = (attr(named, 'name') ?? '').trim();
+  const hints = sourceHints(sourceName, values);
+  const all = [...selections, ...notes.map((n) => n.selection)];
+  const bounds = all.map((s) => ({
+    start: Number(attr(s, 'startPosition')),
+    end: Number(attr(s, 'endPosition')),
+    name: attr(s, 'name') ?? '',
+  }));
   // An external file (relative:// or absolute://) is not in the archive; its passages still go
   // to the import service, quoting nothing, so the analyst is told about them instead of losing them.
-  const text = raw === null ? null : readSourceText(raw, project.crlfIsOne);
+  const reading = raw === null ? null : chooseReading(raw, project.crlfIsOne, bounds, sourceName || 'a source');
+  if (reading) project.changes.push(...reading.changes);
+  const text = reading?.text ?? null;
   const positionIn = text === null ? '' : hashText(text.text);
-  return selections.map((selection) => {
-    const start = text?.offsetOf(Number(attr(selection, 'startPosition'))) ?? null;
-    const end = text?.offsetOf(Number(attr(selection, 'endPosition'))) ?? null;
-    const placed = text !== null && start !== null && end !== null && start < end;
+  // Every passage of one source shares its key: the import service finds the document once for all.
+  const sourceKey = `refi:${guidKey(attr(named, 'guid') ?? '')}`;
+  return all.map((selection, i) => {
+    const note = i >= selections.length ? notes[i - selections.length]! : null;
+    const start = text?.offsetOf(bounds[i]!.start) ?? null;
+    const end = text?.offsetOf(bounds[i]!.end) ?? null;
+    const byName = reading?.byName[i] === true;
+    const placed = !byName && text !== null && start !== null && end !== null && start < end;
     const guid = attr(selection, 'guid') ?? '';
     const passage: IncomingPassage = {
       source: hints,
-      quote: placed ? describe(text.text, start, end, '').quote : { exact: '' },
-      tagNames: tagNamesOf(selection, project),
-      note: notesOf(selection, project),
+      quote: byName ? { exact: bounds[i]!.name.trim() } : placed ? describe(text.text, start, end, '').quote : { exact: '' },
+      tagNames: note ? [] : tagNamesOf(selection, project),
+      note: note ? note.text : notesOf(selection, project),
+      sourceKey,
+      ...creatorOf(note ? note.user : (attr(selection, 'creatingUser') ?? attr(selection, 'modifyingUser')), project),
     };
+    if (!note) passage.tagKeys = tagKeysOf(selection, project);
+    if (text === null) passage.unquotable = 'its source text is an external file that is not inside the .qdpx';
+    else if (!placed && !byName) passage.unquotable = `its positions (${bounds[i]!.start}–${bounds[i]!.end}) lie outside its source's text`;
     if (placed) {
       passage.position = { start, end };
       passage.positionIn = positionIn;
     }
     if (project.fromGlossator && guid !== '') passage.id = guidKey(guid);
-    const created = isoOf(attr(selection, 'creationDateTime'));
+    const created = isoOf(note ? note.created : attr(selection, 'creationDateTime'));
     const modified = isoOf(attr(selection, 'modifiedDateTime'));
     if (created !== undefined) passage.created = created;
     if (modified !== undefined) passage.modified = modified;
@@ -256,6 +373,15 @@ function sourceHints(name: string, values: ReadonlyMap<string, string>): Incomin
   if (uri) hints.uri = uri;
   if (name) hints.title = name;
   return hints;
+}
+
+/** The GUIDs of the codes the selection's codings refer to (a GUID that is no code, such as an NVivo case, is none). */
+function tagKeysOf(selection: XmlNode, project: Project): string[] {
+  const keys = children(selection, 'Coding').flatMap((coding) => {
+    const target = attr(children(coding, 'CodeRef')[0] ?? {}, 'targetGUID');
+    return target !== undefined && project.codes.has(guidKey(target)) ? [guidKey(target)] : [];
+  });
+  return [...new Set(keys)];
 }
 
 function tagNamesOf(selection: XmlNode, project: Project): string[] {

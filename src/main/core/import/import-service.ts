@@ -24,7 +24,8 @@ import type { CorpusService } from '../corpus-service';
 import { describeIssues } from '../dispatch';
 import type { AnnotationStore } from '../../store/annotation-store';
 import { nameKey, type TagStore } from '../../store/tag-store';
-import { locateAll } from './import-placement';
+import { locateAll, type Placement } from './import-placement';
+import { clipName, planKeyedTags } from './import-tags';
 import type { IncomingPassage, IncomingTag, ParsedImport } from '../../interop/types';
 
 export interface ImportDeps {
@@ -75,14 +76,17 @@ export class ImportService {
     const corpus = this.deps.corpus.all();
     const located = locateAll(corpus, parsed.passages);
     const placements = parsed.passages.map((p, i) => [p, located[i]!] as const);
+    const keyed = parsed.tags.some((t) => t.key !== undefined);
     const named = new Set(parsed.passages.flatMap((p) => p.tagNames.map(tagKey)));
-    const wanted = [
-      ...parsed.tags.map((t) => t.name).filter((name) => !named.has(tagKey(name))),
-      ...placements.flatMap(([p, where]) => ('range' in where ? p.tagNames : [])),
-    ];
+    const wanted = keyed
+      ? []
+      : [
+          ...parsed.tags.map((t) => t.name).filter((name) => !named.has(tagKey(name))),
+          ...placements.flatMap(([p, where]) => ('range' in where ? p.tagNames : [])),
+        ];
     const run: Run = {
       report,
-      tagIds: await this.ensureTags(wanted, parsed.tags, report),
+      tagIds: keyed ? await this.ensureKeyedTags(parsed, placements, report) : await this.ensureTags(wanted, parsed.tags, report),
       usedIds: await this.usedIds(),
       placed: new Map(),
       now: this.deps.clock.now().toISOString(),
@@ -104,7 +108,9 @@ export class ImportService {
   }
 
   private async write(p: IncomingPassage, doc: GlossDocument, range: TextPosition, run: Run): Promise<void> {
-    const tagIds = unique(p.tagNames.flatMap((n) => run.tagIds.get(tagKey(n)) ?? []));
+    const tagIds = p.tagKeys
+      ? unique(p.tagKeys.flatMap((k) => run.tagIds.get(`key:${k}`) ?? []))
+      : unique(p.tagNames.flatMap((n) => run.tagIds.get(tagKey(n)) ?? []));
     const placed = await this.placedIn(doc.id, run);
     const same = placed.find((a) => a.range !== null && a.range.start === range.start && a.range.end === range.end);
     if (same) await this.merge(doc, same, tagIds, p.note, run);
@@ -147,6 +153,36 @@ export class ImportService {
     run.report.imported++;
   }
 
+  /**
+   * Tag ids by `key:<incoming key>`, for sources naming codes by id (REFI-QDA): the codes placed
+   * passages use, codes no passage uses (a codebook), and their ancestors, each under its parent.
+   */
+  private async ensureKeyedTags(
+    parsed: ParsedImport,
+    placements: readonly (readonly [IncomingPassage, Placement])[],
+    report: ImportReport,
+  ): Promise<Map<string, string>> {
+    const used = new Set(parsed.passages.flatMap((p) => p.tagKeys ?? []));
+    const wanted = new Set([
+      ...parsed.tags.flatMap((t) => (t.key !== undefined && !used.has(t.key) ? [t.key] : [])),
+      ...placements.flatMap(([p, where]) => ('range' in where ? (p.tagKeys ?? []) : [])),
+    ]);
+    const codebook = await this.deps.tags.list();
+    const colours = codebook.map((t) => t.color.toLowerCase());
+    const plan = planKeyedTags(parsed.tags, wanted, codebook, (t) => {
+      const color = /^#[0-9a-f]{6}$/i.test(t.color ?? '') ? t.color!.toLowerCase() : nextColour(colours);
+      colours.push(color);
+      return color;
+    });
+    report.changes.push(...plan.changes);
+    for (const tag of plan.create) check(argSchemas.createTag, { name: tag.name, color: tag.color, description: tag.description ?? '' });
+    const created = await this.deps.codebook.createTags(plan.create);
+    for (const tag of created) report.tagsAdded.push(tag.name);
+    const ids = new Map<string, string>();
+    for (const [key, ref] of plan.keys) ids.set(`key:${key}`, 'id' in ref ? ref.id : created[ref.index]!.id);
+    return ids;
+  }
+
   /** Tag ids by name key; a name the codebook lacks (compared case-insensitively) becomes a new tag. */
   private async ensureTags(
     names: readonly string[],
@@ -155,7 +191,9 @@ export class ImportService {
   ): Promise<Map<string, string>> {
     const details = new Map(declared.map((t) => [tagKey(t.name), t] as const));
     const codebook = await this.deps.tags.list();
-    const ids = new Map(codebook.map((t) => [nameKey(t.name), t.id] as const));
+    // A name several tags share (under different parents) means the first in tree order.
+    const ids = new Map<string, string>();
+    for (const t of codebook) if (!ids.has(nameKey(t.name))) ids.set(nameKey(t.name), t.id);
     const colours = codebook.map((t) => t.color.toLowerCase());
     const wanted: Args<'createTag'>[] = [];
     const asked = new Set<string>();
@@ -253,16 +291,6 @@ function codersOf(passages: readonly IncomingPassage[]): ImportReport['coders'] 
 }
 
 const shortened = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
-
-/** At most MAX_TAG_NAME_LENGTH characters, cut between code points, trimmed (the report says so). */
-function clipName(name: string): string {
-  let clipped = '';
-  for (const ch of name.trim()) {
-    if (clipped.length + ch.length > TAG_NAME_MAX) break;
-    clipped += ch;
-  }
-  return clipped.trim();
-}
 
 const tagKey = (name: string) => nameKey(clipName(name));
 

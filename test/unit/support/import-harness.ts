@@ -1,0 +1,47 @@
+// Imports a parsed file into a data dir on a corpus through the real services, and reads back what an analyst would see.
+import { randomUUID } from 'node:crypto';
+import { AnnotationService } from '../../../src/main/core/annotation-service';
+import { CodebookService } from '../../../src/main/core/codebook-service';
+import { CorpusService } from '../../../src/main/core/corpus-service';
+import { ImportService } from '../../../src/main/core/import/import-service';
+import type { ParsedImport } from '../../../src/main/interop/types';
+import { AnnotationStore } from '../../../src/main/store/annotation-store';
+import { TagStore } from '../../../src/main/store/tag-store';
+import { pathNameOf } from '../../../src/shared/tag-tree';
+import type { GlossDocument, ImportFormat, ImportReport, PlacedAnnotation, Tag } from '../../../src/shared/types';
+import { SEED_CORPUS } from './core-harness';
+
+const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
+
+export interface Imported {
+  report: ImportReport;
+  tags: Tag[];
+  /** Every passage: document, quote, tag path names ("Relations › Friction"), note. */
+  passages: { docId: string; exact: string; tags: string[]; note: string; range: { start: number; end: number } | null }[];
+  texts: Map<string, string>;
+  documents: GlossDocument[];
+  placed: PlacedAnnotation[];
+}
+
+export async function importInto(dataDir: string, parsed: ParsedImport, format: ImportFormat, corpusDir = SEED_CORPUS): Promise<Imported> {
+  const corpus = await CorpusService.open(corpusDir);
+  const store = new AnnotationStore({ dataDir, corpusKey: 'default' });
+  const tagStore = new TagStore({ dataDir });
+  const annotations = new AnnotationService(corpus, store, tagStore, clock, randomUUID);
+  const codebook = new CodebookService({ tags: tagStore, store, corpus, clock });
+  const service = new ImportService({ corpus, annotations, store, tags: tagStore, codebook, newId: randomUUID, clock });
+  const report = await service.apply(parsed, format);
+  await Promise.all([store.flush(), tagStore.flush()]);
+  const tags = await tagStore.list();
+  const passages: Imported['passages'] = [];
+  const texts = new Map<string, string>();
+  const placed: PlacedAnnotation[] = [];
+  for (const doc of corpus.all()) {
+    texts.set(doc.id, doc.text);
+    for (const a of await annotations.list(doc.id)) {
+      placed.push(a);
+      passages.push({ docId: doc.id, exact: a.target.quote.exact, tags: a.tagIds.map((id) => pathNameOf(tags, id)), note: a.note, range: a.range });
+    }
+  }
+  return { report, tags, passages, texts, documents: [...corpus.all()], placed };
+}
