@@ -11,6 +11,7 @@ import { DEFAULT_OPTIONS } from '../../src/main/export/types';
 import { ImportService } from '../../src/main/core/import/import-service';
 import { renderQdc, renderQdpx } from '../../src/main/interop/refi-export';
 import { parseQdc, parseQdpx } from '../../src/main/interop/refi-import';
+import { refiGuid } from '../../src/main/interop/refi-xml';
 import type { ParsedImport } from '../../src/main/interop/types';
 import { AnnotationStore } from '../../src/main/store/annotation-store';
 import { TagStore } from '../../src/main/store/tag-store';
@@ -115,7 +116,10 @@ describe('parseQdpx reads back exactly what was exported', () => {
   });
 
   it('tags: names, colours and descriptions', () => {
-    expect(parsed.tags).toEqual(fx.tags.map((t) => ({ name: t.name, color: t.color, description: t.description })));
+    // Each with its Code's GUID as key (passages name tags by it) and its parent's (none: a flat codebook here).
+    expect(parsed.tags).toEqual(
+      fx.tags.map((t) => ({ name: t.name, color: t.color, description: t.description, key: refiGuid('code', t.id), parentKey: null })),
+    );
   });
 
   it('passages: quotes, positions, tags, notes, ids and stamps', () => {
@@ -132,15 +136,18 @@ describe('parseQdpx reads back exactly what was exported', () => {
         position: original.range,
         positionIn: doc.contentHash,
         tagNames: original.tagIds.map((id) => names.get(id)),
+        tagKeys: original.tagIds.map((id) => refiGuid('code', id)),
         note: original.note,
         created: original.created,
         modified: original.modified,
+        creator: { id: refiGuid('user', 'Glossator'), name: 'Glossator analyst' },
+        sourceKey: expect.stringMatching(/^refi:/),
       });
     }
   });
 
   it('parseQdc reads the codebook', () => {
-    expect(parseQdc(renderQdc(fx.tags, NOW))).toEqual({ tags: parsed.tags, passages: [] });
+    expect(parseQdc(renderQdc(fx.tags, NOW))).toEqual({ tags: parsed.tags, passages: [], changes: [] });
   });
 });
 
@@ -160,7 +167,7 @@ describe('a .qdpx imported into an empty data dir gives back the exported passag
     const parsed = parseQdpx(renderQdpx(fx.set, fx.docs).bytes);
 
     const report = await importer.apply(parsed, 'qdpx');
-    expect(report).toEqual({ format: 'qdpx', imported: 5, merged: 0, unmatched: [], tagsAdded: ['Sanctions & Trade'], changes: [], coders: [] });
+    expect(report).toEqual({ format: 'qdpx', imported: 5, merged: 0, unmatched: [], tagsAdded: ['Sanctions & Trade'], changes: [], coders: [{ name: 'Glossator analyst', passages: 5 }] });
     const codebookNow = await tags.list();
     expect(codebookNow.find((t) => t.name === 'Sanctions & Trade')).toMatchObject({ color: '#aa3377', description: fx.tags[3]!.description });
     const nameOf = new Map(codebookNow.map((t) => [t.id, t.name]));
@@ -219,8 +226,10 @@ describe('parseQdpx reads other tools’ projects', () => {
 
   it('counts "\\r\\n" as two positions, as most tools do, and quotes with LF', () => {
     const parsed = parseQdpx(archive('MAXQDA 2022', 8, 30));
-    expect(parsed.tags.map((t) => t.name)).toEqual(['Arms trade', 'Drones']);
-    expect(parsed.tags[0]).toEqual({ name: 'Arms trade', color: '#ff00aa', description: 'Drones & <missiles>' });
+    // The folder (isCodable="false") is kept as a tag so its codes keep their place, and the change is reported.
+    expect(parsed.tags.map((t) => t.name)).toEqual(['Geopolitics', 'Arms trade', 'Drones']);
+    expect(parsed.changes?.[0]?.what).toBe('“Geopolitics” became a tag');
+    expect(parsed.tags[1]).toMatchObject({ name: 'Arms trade', color: '#ff00aa', description: 'Drones & <missiles>' });
     const [p] = parsed.passages;
     expect(p).toMatchObject({ quote: { exact: '\nA: Drones 🛩 and more.', prefix: 'Q: Why?' }, tagNames: ['Arms trade', 'Drones'] });
     expect(p!.note).toBe('first line\nsecond 😀\n\nmemo from the tool');

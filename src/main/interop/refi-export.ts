@@ -159,7 +159,9 @@ function codeElements(tags: readonly Tag[], memoRef: (tagId: string) => XmlEleme
   const ids = new Set(tags.map((t) => t.id));
   const childrenOf = new Map<string | null, Tag[]>();
   for (const tag of tags) {
-    const parent = tag.parentId !== null && ids.has(tag.parentId) ? tag.parentId : null;
+    // Tags nest by parentId where the codebook has one (a flat codebook writes flat Codes).
+    const parentId = (tag as Tag & { parentId?: string | null }).parentId ?? null;
+    const parent = parentId !== null && ids.has(parentId) ? parentId : null;
     childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), tag]);
   }
   const element = (tag: Tag, depth: number): XmlElement => {

@@ -7,11 +7,24 @@ import { ImportService } from '../../../src/main/core/import/import-service';
 import type { ParsedImport } from '../../../src/main/interop/types';
 import { AnnotationStore } from '../../../src/main/store/annotation-store';
 import { TagStore } from '../../../src/main/store/tag-store';
-import { pathNameOf } from '../../../src/shared/tag-tree';
 import type { GlossDocument, ImportFormat, ImportReport, PlacedAnnotation, Tag } from '../../../src/shared/types';
 import { SEED_CORPUS } from './core-harness';
 
 const clock = { now: () => new Date('2026-11-22T10:00:00Z') };
+
+/** "Relations › Friction": the tag's name after its ancestors' (just its name in a flat codebook). */
+export function pathName(tags: readonly Tag[], id: string): string {
+  const byId = new Map(tags.map((t) => [t.id, t]));
+  const names: string[] = [];
+  for (let t = byId.get(id), depth = 0; t && depth < 100; depth++) {
+    names.unshift(t.name);
+    const parent = (t as Tag & { parentId?: string | null }).parentId ?? null;
+    t = parent === null ? undefined : byId.get(parent);
+  }
+  return names.join(' › ');
+}
+
+export const parentIdOf = (t: Tag): string | null => (t as Tag & { parentId?: string | null }).parentId ?? null;
 
 export interface Imported {
   report: ImportReport;
@@ -40,7 +53,7 @@ export async function importInto(dataDir: string, parsed: ParsedImport, format: 
     texts.set(doc.id, doc.text);
     for (const a of await annotations.list(doc.id)) {
       placed.push(a);
-      passages.push({ docId: doc.id, exact: a.target.quote.exact, tags: a.tagIds.map((id) => pathNameOf(tags, id)), note: a.note, range: a.range });
+      passages.push({ docId: doc.id, exact: a.target.quote.exact, tags: a.tagIds.map((id) => pathName(tags, id)), note: a.note, range: a.range });
     }
   }
   return { report, tags, passages, texts, documents: [...corpus.all()], placed };

@@ -7,10 +7,21 @@
 // match a tag already in the codebook is that tag (a second import changes nothing). Names over the
 // limit are cut between code points, and reported.
 import type { ImportChange, Tag } from '../../../shared/types';
+import { argSchemas, type Args } from '../../../shared/contract';
 import { MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH } from '../../../shared/limits';
-import { nameKey } from '../../../shared/tag-tree';
-import type { NewTag } from '../codebook-service';
+import { nameKey } from '../../store/tag-store';
 import type { IncomingTag } from '../../interop/types';
+
+/** A tag to create under an existing tag (`parentId`) or under an earlier one of the same batch (`parentIndex`). */
+export type NewTag = Args<'createTag'> & { parentId?: string | null; parentIndex?: number };
+
+/**
+ * Whether the codebook nests (createTag takes a parent). Where it does not, every tag is a sibling
+ * of every other: names must differ across the whole codebook, and the tree is flattened.
+ */
+export const CODEBOOK_NESTS = 'parentId' in argSchemas.createTag.shape;
+
+const parentOf = (t: Tag): string | null => (t as Tag & { parentId?: string | null }).parentId ?? null;
 
 export interface TagPlan {
   /** Tags to create, parents before children (parentIndex points into this list). */
@@ -60,7 +71,7 @@ export function planKeyedTags(
       names = new Map();
       if (parent.startsWith('id:') || parent === 'top') {
         const parentId = parent === 'top' ? null : parent.slice(3);
-        for (const t of codebook) if ((t.parentId ?? null) === parentId) names.set(nameKey(t.name), { id: t.id });
+        for (const t of codebook) if (!CODEBOOK_NESTS || parentOf(t) === parentId) names.set(nameKey(t.name), { id: t.id });
       }
       taken.set(parent, names);
     }
@@ -69,7 +80,7 @@ export function planKeyedTags(
   const seenIncoming = new Map<string, Set<string>>();
   for (const t of declared) {
     if (t.key === undefined || !keep.has(t.key)) continue;
-    const parentRef = t.parentKey ? plan.keys.get(t.parentKey) : undefined;
+    const parentRef = t.parentKey && CODEBOOK_NESTS ? plan.keys.get(t.parentKey) : undefined;
     const parent = parentRef === undefined ? 'top' : 'id' in parentRef ? `id:${parentRef.id}` : `new:${parentRef.index}`;
     let name = clipName(t.name);
     if (name === '') continue;
@@ -89,7 +100,9 @@ export function planKeyedTags(
       }
       plan.changes.push({
         what: `A second code “${base}” became the tag “${name}”`,
-        why: 'the file has two different codes of that name under the same parent; a codebook holds each name once among siblings, and merging them would mix their passages',
+        why: CODEBOOK_NESTS
+          ? 'the file has two different codes of that name under the same parent; a codebook holds each name once among siblings, and merging them would mix their passages'
+          : 'the file has two different codes of that name; this codebook holds each name once, and merging them would mix their passages',
       });
     }
     incoming.add(nameKey(name));
