@@ -119,7 +119,7 @@ export async function runCommand(
       // Before anything is written: a digest silently missing a document's passages is worse than none.
       refuseIfDamaged();
       const saved = await call(core, 'exportDigest', { format, options });
-      const skipped = saved.skipped ? ` (${saved.skipped} passages needing review left out)` : '';
+      const skipped = saved.skipped ? ` (${saved.skipped} passages left out: they need review, or in a REFI-QDA project carry neither tag nor note)` : '';
       out.write(`Wrote ${saved.bytes} bytes to ${saved.path}${skipped}\n`);
     }
     if (command === 'agreement') {

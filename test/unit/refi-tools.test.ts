@@ -106,9 +106,6 @@ function standardProject(codes: string, selections: string): Uint8Array {
 }
 const g = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const code = (n: number, name: string, inner = '') => `<Code guid="${g(n)}" name="${name}" isCodable="true">${inner}</Code>`;
-const sel = (n: number, start: number, end: number, codeN: number) =>
-  `<PlainTextSelection guid="${g(n)}" startPosition="${start}" endPosition="${end}"><Coding guid="${g(n + 1)}"><CodeRef targetGUID="${g(codeN)}"/></Coding></PlainTextSelection>`;
-
 describe('code names', () => {
   it('keeps same-named codes under different parents as two tags, and renames (and reports) a second one under the same parent', async () => {
     const long = 'L'.repeat(MAX_TAG_NAME_LENGTH + 30);

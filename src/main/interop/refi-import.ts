@@ -16,7 +16,6 @@ import type { IncomingCreator, IncomingPassage, IncomingTag, ParsedImport } from
 import { chooseReading } from './refi-positions';
 import { VARIABLES } from './refi-export';
 import { attr, children, fromRgb, guidKey, parseRoot, textOf, type XmlNode } from './refi-xml';
-import { readSourceText } from './refi-text';
 
 interface Code {
   guid: string;

@@ -95,8 +95,9 @@ export function exportHandlers(
     },
     jsonld: async (set) => ({ data: renderWebAnnotation(set), skipped: 0 }),
     qdpx: async (set) => {
-      const { bytes, skipped } = renderQdpx(set, deps.corpus.all());
-      return { data: bytes, skipped };
+      // Passages needing review and bare highlights (no tag, no note) are both left out, and counted.
+      const { bytes, skipped, bare } = renderQdpx(set, deps.corpus.all());
+      return { data: bytes, skipped: skipped + bare };
     },
     qdc: async (set) => ({ data: renderQdc(set.tags, set.now), skipped: 0 }),
   };

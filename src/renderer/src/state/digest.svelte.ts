@@ -93,7 +93,7 @@ export class DigestPreview {
     this.busy = null;
     if (result.ok) {
       this.saved = result.value;
-      const skipped = result.value.skipped ? ` ${result.value.skipped} passages that need review were left out.` : '';
+      const skipped = result.value.skipped ? ` ${result.value.skipped} passages were left out (they need review, or in a REFI-QDA project carry neither tag nor note).` : '';
       this.notices.say(`Exported to ${result.value.path}.${skipped}`);
     } else if (result.error.code === 'cancelled') {
       this.notices.say('Nothing was exported.');
