@@ -13,6 +13,9 @@ Commands:
   import FILE                annotations (.jsonld) or a project (.qdpx) or a codebook (.qdc), merged without duplicates
   agreement                  inter-coder agreement per tag: percent, kappa, alpha (character level); --coders a,b
                              --threshold 90 adds segment-level agreement; --absent missing|uncoded; --by-document
+  sync [--remote URL]        commit, fetch, merge per passage, push the project in --corpus DIR (default: here);
+                             token from $GLOSSATOR_TOKEN; --accept-rewritten-remote merges a force-pushed remote
+  merge-driver O A B [P]     git merge driver (see README): merged file to A; exit 1 when conflicts were recorded
 
 Options:
   --corpus DIR    corpus folder (default: the bundled corpus)
@@ -30,6 +33,10 @@ export async function main(argv: string[], out: Out = process.stdout, err: Out =
       return command || values.help ? 0 : 2;
     }
     if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`Unknown command "${command}".`);
+    if (command === 'sync' || command === 'merge-driver') {
+      const { runSync, runMergeDriver } = await import('./sync-commands');
+      return command === 'sync' ? await runSync(values, out, err) : await runMergeDriver(rest, out, err);
+    }
     const { runCommand } = await import('./commands');
     return await runCommand(command as (typeof COMMANDS)[number], rest, values, out, err, hooks);
   } catch (error) {

@@ -13,7 +13,7 @@ export interface CliHooks {
   ops?: FileOps;
 }
 
-export const COMMANDS = ['list', 'stats', 'export', 'import', 'agreement'] as const;
+export const COMMANDS = ['list', 'stats', 'export', 'import', 'agreement', 'sync', 'merge-driver'] as const;
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'html', 'csv', 'jsonld', 'qdpx', 'qdc'];
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['jsonld', 'qdpx', 'qdc'];
@@ -41,6 +41,8 @@ export function parse(argv: string[]) {
         threshold: { type: 'string' },
         absent: { type: 'string' },
         'by-document': { type: 'boolean', default: false },
+        remote: { type: 'string' },
+        'accept-rewritten-remote': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });

@@ -33,7 +33,7 @@ async function twoClones() {
   return { first, joined };
 }
 
-describe('sync through a bare repository on a path', () => {
+describe('sync through a bare repository on a path', { timeout: 120_000 }, () => {
   it('two analysts see each other’s passages, reported by name, in phases', async () => {
     const { first, joined } = await twoClones();
     expect(first.committed).toBe('Glossator sync: 1 passage added on doc-a; codebook: added Friction; 1 document added or changed; 2 project files changed');

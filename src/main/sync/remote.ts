@@ -66,12 +66,32 @@ function describe(error: unknown, access: RemoteAccess, phase: 'fetch' | 'push')
   return new SyncError('failed', scrub(`Could not ${phase} ${where}: ${e.message ?? String(error)}`, access.token));
 }
 
+/** Credentials for isomorphic-git; `refused` says afterwards whether the server turned the token down. */
 function auth(access: RemoteAccess) {
+  const state = { asked: false, refused: false };
   return {
-    onAuth: () => (access.token ? { username: 'glossator', password: access.token } : { cancel: true }),
-    // One try only: a wrong token is reported, not retried (servers lock accounts after repeated failures).
-    onAuthFailure: () => ({ cancel: true }),
+    state,
+    callbacks: {
+      onAuth: () => {
+        state.asked = true;
+        return access.token ? { username: 'glossator', password: access.token } : { cancel: true };
+      },
+      // One try only: a wrong token is reported, not retried (servers lock accounts after repeated failures).
+      onAuthFailure: () => {
+        state.refused = true;
+        return { cancel: true };
+      },
+    },
   };
+}
+
+/** isomorphic-git reports a cancelled login as UserCanceledError: say which login failed. */
+function authError(error: unknown, access: RemoteAccess, state: { asked: boolean; refused: boolean }): unknown {
+  if ((error as { code?: string }).code !== 'UserCanceledError') return error;
+  const where = scrub(access.url, access.token);
+  return new SyncError('auth', state.refused && access.token
+    ? `The remote ${where} refused the token (HTTP 401). Check that it is current and may read and write this repository.`
+    : `The remote ${where} asks for a token (HTTP 401). Add one in Sync settings (or $GLOSSATOR_TOKEN for the CLI).`);
 }
 
 /** Fetches the branch into refs/remotes/origin/<branch>; returns the remote's commit, or null for an empty remote. */
@@ -85,11 +105,16 @@ export async function fetchRemote(local: ObjectStore, access: RemoteAccess, bran
       return tip;
     }
     const http = access.http ?? httpNode;
-    const refs = await git.listServerRefs({ http, url: access.url, prefix: `refs/heads/${branch}`, ...auth(access) });
-    const tip = refs.find((r) => r.ref === `refs/heads/${branch}`)?.oid ?? null;
-    if (!tip) return null;
-    const result = await git.fetch({ fs, http, gitdir: local.gitdir, cache: local.cache, url: access.url, ref: branch, remoteRef: branch, remote: 'origin', singleBranch: true, tags: false, ...auth(access) });
-    return result.fetchHead ?? tip;
+    const { state, callbacks } = auth(access);
+    try {
+      const refs = await git.listServerRefs({ http, url: access.url, prefix: `refs/heads/${branch}`, ...callbacks });
+      const tip = refs.find((r) => r.ref === `refs/heads/${branch}`)?.oid ?? null;
+      if (!tip) return null;
+      const result = await git.fetch({ fs, http, gitdir: local.gitdir, cache: local.cache, url: access.url, ref: branch, remoteRef: branch, remote: 'origin', singleBranch: true, tags: false, ...callbacks });
+      return result.fetchHead ?? tip;
+    } catch (error) {
+      throw authError(error, access, state);
+    }
   } catch (error) {
     throw describe(error, access, 'fetch');
   }
@@ -106,7 +131,12 @@ export async function pushRemote(local: ObjectStore, access: RemoteAccess, branc
       return;
     }
     await beforeRef?.();
-    const result = await git.push({ fs, http: access.http ?? httpNode, gitdir: local.gitdir, cache: local.cache, url: access.url, ref: branch, remoteRef: branch, ...auth(access) });
+    const { state, callbacks } = auth(access);
+    const result = await git
+      .push({ fs, http: access.http ?? httpNode, gitdir: local.gitdir, cache: local.cache, url: access.url, ref: branch, remoteRef: branch, ...callbacks })
+      .catch((error: unknown) => {
+        throw authError(error, access, state);
+      });
     if (!result.ok) throw new SyncError('push-rejected', `The remote refused the push: ${result.error ?? 'no reason given'}.`);
   } catch (error) {
     throw describe(error, access, 'push');

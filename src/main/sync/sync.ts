@@ -135,7 +135,7 @@ function summaryLine(r: SyncReport, remote: boolean): string {
     parts.push(`${parts.length ? '' : 'pulled '}codebook changes (${r.pulled.codebook.slice(0, 2).join(', ')}${more})`);
   }
   if (parts.length === 0 && r.pulled.files > 0) parts.push('pulled other changes');
-  if (r.pushed.commits) parts.push(`pushed ${r.pushed.passages} passage${r.pushed.passages === 1 ? '' : 's'}`);
+  if (r.pushed.commits) parts.push(r.pushed.passages ? `pushed ${r.pushed.passages} passage${r.pushed.passages === 1 ? '' : 's'}` : 'pushed other changes');
   if (r.conflicts > 0) parts.push(`${r.conflicts} conflict${r.conflicts === 1 ? '' : 's'} to resolve`);
   if (r.refused.length > 0) parts.push(`${r.refused.length} file${r.refused.length === 1 ? '' : 's'} of theirs could not be read (${r.refused.map((f) => `${f.file}${f.line ? ` line ${f.line}` : ''}`).join(', ')}): yours kept`);
   if (!remote) parts.push(r.committed ? 'committed locally (no remote set)' : 'nothing to commit (no remote set)');
@@ -248,14 +248,18 @@ async function fetchAndMerge(repo: Repo, access: RemoteAccess, options: SyncOpti
   }
   const before = head;
   let target = tip;
-  if (head && !(await isAncestor(repo, head, tip))) {
-    const base = await mergeBase(repo, head, tip);
+  if (head) {
+    // A fast-forward goes through the merge too (with our commit as the base), so that theirs is checked: a file
+    // that does not read keeps ours; then it is a merge commit rather than a fast-forward.
+    const fastForward = await isAncestor(repo, head, tip);
+    const base = fastForward ? head : await mergeBase(repo, head, tip);
     const merged = await mergeCommitTrees(repo, await treeOf(repo, base), (await treeOf(repo, head))!, (await treeOf(repo, tip))!, now().toISOString());
     report.conflicts += merged.conflicts.length;
     report.refused.push(...merged.refusals);
     const message = `Glossator sync: merged ${access.url.includes('://') ? 'the remote' : 'the shared folder'}${merged.conflicts.length ? ` (${merged.conflicts.length} conflicts recorded)` : ''}` +
       `${merged.refusals.map((r) => `\n\nTheirs not merged: ${r.file}${r.line ? `, line ${r.line}` : ''}: ${r.reason}`).join('')}\n`;
-    target = await writeCommit(repo, merged.tree, [head, tip], message, options.author, now());
+    const tipTree = await treeOf(repo, tip);
+    if (!fastForward || merged.tree !== tipTree) target = await writeCommit(repo, merged.tree, [head, tip], message, options.author, now());
   }
   const incoming = await changedFiles(repo, before, target);
   await advanceTo(repo, target, () => options.at?.('merge') ?? Promise.resolve());

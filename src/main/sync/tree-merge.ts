@@ -3,6 +3,7 @@
 import git, { type TreeEntry } from 'isomorphic-git';
 import fs from 'node:fs';
 import { mergeFile, type Blob, type Refusal } from './file-merge';
+import { JsonlError, parseJsonl } from './jsonl';
 import { CONFLICTS_FILE, withConflicts, type StoredConflict } from './conflicts';
 
 export interface GitCtx {
@@ -50,8 +51,18 @@ export async function mergeCommitTrees(ctx: GitCtx, base: string | null, mine: s
 
   async function merge(path: string, b: Entry | null, m: Entry | null, t: Entry | null): Promise<Entry | null> {
     if (same(m, t)) return m;
-    if (same(b, m)) return t;
     if (same(b, t)) return m;
+    if (same(b, m)) {
+      // Only theirs changed it: taken as is, except that a data file of theirs must read (a teammate may have
+      // hand-edited it into invalid JSON): a folder is walked for that, and a file that fails keeps ours.
+      if (t?.type === 'blob' && path.endsWith('.jsonl')) {
+        const bad = unreadable(path, (await blob(ctx, t))!.bytes);
+        if (!bad) return t;
+        result.refusals.push(bad);
+        return m;
+      }
+      if (t?.type !== 'tree') return t;
+    }
     const isTree = (e: Entry | null) => e === null || e.type === 'tree';
     if (isTree(m) && isTree(t)) {
       const [be, me, te] = await Promise.all([entries(ctx, b), entries(ctx, m), entries(ctx, t)]);
@@ -137,4 +148,17 @@ export async function diffTrees(ctx: GitCtx, a: string | null, b: string | null)
   }
   await walk('', a ? { oid: a, type: 'tree', mode: '040000' } : null, b ? { oid: b, type: 'tree', mode: '040000' } : null);
   return out;
+}
+
+const strict = new TextDecoder('utf-8', { fatal: true });
+
+/** Why a data file cannot be read, or null when it reads. */
+function unreadable(path: string, bytes: Uint8Array): Refusal | null {
+  try {
+    parseJsonl(strict.decode(bytes), path);
+    return null;
+  } catch (error) {
+    if (error instanceof JsonlError) return { file: error.file, line: error.line, reason: error.reason };
+    return { file: path, line: null, reason: 'not UTF-8 text' };
+  }
 }

@@ -12,6 +12,9 @@ export interface GitHttpServer {
   url(name: string): string;
   /** Every request as "METHOD path?query status". */
   log: string[];
+  /** Stops listening (the remote is unreachable, as when offline) and starts again on the same port. */
+  stop(): Promise<void>;
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,9 +77,15 @@ export async function startGitHttpServer(root: string, token: string): Promise<G
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
+  const stop = () => new Promise<void>((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
   return {
     url: (name) => `http://127.0.0.1:${port}/${name}.git`,
     log,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    stop,
+    restart: () => new Promise<void>((done) => server.listen(port, '127.0.0.1', done)),
+    close: () => (server.listening ? stop() : Promise.resolve()),
   };
 }
