@@ -9,7 +9,6 @@ import { commitMessage } from '../../src/main/sync/changes';
 const H = '{"format":"glossator-passages/1"}';
 const file = (...records: object[]) => [H, ...records.map((r) => JSON.stringify(r))].join('\n') + '\n';
 const parse = (text: string | null) => (text === null ? null : parseJsonl(text, 'f.jsonl'));
-const ids = (text: string | null) => [...(parse(text)?.records.keys() ?? [])];
 const p = (id: string, note = '', tagIds = ['t1']) => ({ id, docId: 'd', note, tagIds });
 
 describe('mergeRecords by id', () => {

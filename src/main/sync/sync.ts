@@ -159,7 +159,6 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
   };
   let phase: SyncPhase = 'commit';
   let token: string | null = null;
-  let hasRemote = false;
   let release: (() => Promise<void>) | null = null;
   try {
     progress('commit', 'Saving your changes');
@@ -173,7 +172,7 @@ export async function sync(options: SyncOptions): Promise<SyncReport> {
     };
     const url = options.remote ? checkRemoteUrl(options.remote) : await remoteUrl(repo);
     if (options.remote && url) await setRemoteUrl(repo, url);
-    hasRemote = url !== null;
+    const hasRemote = url !== null;
     // Joining a team: a folder with no history first takes the remote's, then commits its own files on top.
     const joining = url !== null && (await headOid(repo)) === null;
     if (!joining) await commit();
