@@ -110,6 +110,7 @@ export async function openChromium(browser: Browser, settings: CoreSettings): Pr
     };
     w.__glossatorMenu = channel('onMenuCommand');
     (w as unknown as { __glossatorCorpusChanged: (r: unknown) => void }).__glossatorCorpusChanged = channel('onCorpusChanged');
+    (w as unknown as { __glossatorSyncProgress: (r: unknown) => void }).__glossatorSyncProgress = channel('onSyncProgress');
     Object.defineProperty(window, 'glossator', { value: Object.freeze(api), writable: false });
   }, METHODS);
   // Where Electron sends CORPUS_CHANNEL, the report is handed to the page's stand-in channel.
@@ -118,11 +119,17 @@ export async function openChromium(browser: Browser, settings: CoreSettings): Pr
       .evaluate((r) => (window as unknown as { __glossatorCorpusChanged(r: unknown): void }).__glossatorCorpusChanged(r), report)
       .catch(() => undefined);
   });
+  const unsubscribeSync = core.onSyncProgress((progress) => {
+    void page
+      .evaluate((p) => (window as unknown as { __glossatorSyncProgress(p: unknown): void }).__glossatorSyncProgress(p), progress)
+      .catch(() => undefined);
+  });
   await page.goto(`${ORIGIN}/index.html`);
   return {
     page,
     async close() {
       unsubscribe();
+      unsubscribeSync();
       await context.close();
       await core.close();
     },

@@ -1,6 +1,6 @@
 // Sandboxed preload: one function per contract method on window.glossator, plus the two main→renderer subscriptions.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CORPUS_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, METHODS, channelOf, type MenuCommand } from '../shared/methods';
+import { CORPUS_CHANNEL, MENU_CHANNEL, MENU_COMMANDS, METHODS, SYNC_CHANNEL, channelOf, type MenuCommand } from '../shared/methods';
 
 const calls = Object.fromEntries(
   METHODS.map((method) => [method, (args?: unknown) => ipcRenderer.invoke(channelOf(method), args ?? {})]),
@@ -24,4 +24,5 @@ contextBridge.exposeInMainWorld('glossator', {
   ...calls,
   onMenuCommand: subscribe(MENU_CHANNEL, isMenuCommand),
   onCorpusChanged: subscribe(CORPUS_CHANNEL, isReport),
+  onSyncProgress: subscribe(SYNC_CHANNEL, isReport),
 });

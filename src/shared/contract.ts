@@ -21,6 +21,7 @@ import type {
   TagChange,
 } from './types';
 import type { Memo, MemoSearchResults } from './memos';
+import type { ConflictView, SyncProgressEvent, SyncReportView, SyncStatus } from './sync';
 import type { Result } from './result';
 import { MAX_MEMO_LENGTH, MAX_NOTE_LENGTH, MAX_PASSAGE_LENGTH, MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_PASSAGE, PANE_LIMITS } from './limits';
 import type { AgreementAnswer, DisagreementRow } from './agreement';
@@ -31,6 +32,7 @@ export {
   MENU_COMMANDS,
   MENU_CHANNEL,
   CORPUS_CHANNEL,
+  SYNC_CHANNEL,
   channelOf,
   type Method,
   type MenuCommand,
@@ -223,6 +225,15 @@ export const argSchemas = {
   listDisagreements: z.strictObject({ ...agreementQuery, agreed: z.boolean().optional() }),
   getUndoHistory: z.strictObject({}),
   saveUndoHistory: undoHistory,
+  getSyncStatus: z.strictObject({}),
+  setSyncRemote: z.strictObject({
+    url: z.string().trim().min(1, 'Give the remote’s address.').max(2000),
+    // A token is kept by main (safeStorage) and never sent back; null forgets it, absent keeps the one stored.
+    token: z.string().max(1000).nullable().optional(),
+  }),
+  syncProject: z.strictObject({ acceptRewrittenRemote: z.boolean().optional() }),
+  listConflicts: z.strictObject({}),
+  resolveConflict: z.strictObject({ id: z.string().min(1).max(2000), choice: z.enum(['mine', 'theirs', 'both']) }),
 } satisfies { [M in Method]: z.ZodType };
 
 export type Args<M extends Method> = z.infer<(typeof argSchemas)[M]>;
@@ -350,6 +361,16 @@ export interface Results {
   getUndoHistory: UndoHistory & { problem: string | null };
   /** Keep the undo history of the open corpus, so undo works after a restart. */
   saveUndoHistory: { saved: number };
+  /** Whether the open corpus can sync, its remote, whether a token is stored, and how many conflicts wait. */
+  getSyncStatus: SyncStatus;
+  /** Set the remote (HTTPS or a folder) and its token; the token is stored with safeStorage, never in the project. */
+  setSyncRemote: SyncStatus;
+  /** Commit, fetch, merge per record and push the open project; progress arrives on onSyncProgress. */
+  syncProject: SyncReportView;
+  /** Conflicts the merges recorded, both versions side by side. */
+  listConflicts: ConflictView[];
+  /** Settle one conflict: take mine, take theirs, or keep both. */
+  resolveConflict: { message: string };
 }
 
 export type Handler<M extends Method> = (args: Args<M>) => Promise<Results[M]>;
@@ -362,6 +383,8 @@ export type GlossatorApi = { [M in Method]: (args: Args<M>) => Promise<Result<Re
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
   /** Subscribes to changes of the corpus folder (files added, changed, removed); answers the unsubscribe function. */
   onCorpusChanged(listener: (report: CorpusChangeReport) => void): () => void;
+  /** Subscribes to the phases of a running sync; answers the unsubscribe function. */
+  onSyncProgress(listener: (progress: SyncProgressEvent) => void): () => void;
 };
 
 export type { DigestGroupBy };

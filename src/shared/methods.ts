@@ -49,6 +49,11 @@ export const METHODS = [
   'listDisagreements',
   'getUndoHistory',
   'saveUndoHistory',
+  'getSyncStatus',
+  'setSyncRemote',
+  'syncProject',
+  'listConflicts',
+  'resolveConflict',
 ] as const;
 
 export type Method = (typeof METHODS)[number];
@@ -80,3 +85,5 @@ export type MenuCommand = (typeof MENU_COMMANDS)[number];
 /** Main→renderer channels: a menu command, and a report that the corpus folder changed. */
 export const MENU_CHANNEL = 'glossator:menu-command';
 export const CORPUS_CHANNEL = 'glossator:corpus-changed';
+/** Main→renderer: the phase a running sync is in. */
+export const SYNC_CHANNEL = 'glossator:sync-progress';

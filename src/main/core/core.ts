@@ -15,6 +15,10 @@ import { Workspace, type CoreMethod, type WorkspaceEnv, type WorkspaceMethod } f
 import { corpusKeyOf, describeFolder, refOf, resolveCorpusFolder } from './workspace-corpora';
 import { syncFolder } from './workspace-sync';
 import { corporaHandlers } from './handlers/corpora';
+import { syncHandlers } from './handlers/sync';
+import { MemorySecretStore, type SecretStore } from '../sync/secret-store';
+import type { SyncProgressEvent } from '../../shared/sync';
+import { userInfo } from 'node:os';
 import { Lifecycle } from './lifecycle';
 import { PathGrants } from './path-grants';
 import { noOpenTarget, noSaveTarget, systemClock, type Clock, type OpenTarget, type PdfPrinter, type SaveTarget } from './ports';
@@ -48,6 +52,8 @@ export interface CoreOptions {
    * leaves damaged files in place and collects them with onDamaged. Default: report only.
    */
   storeIo?: StoreIo;
+  /** Where sync keeps remote tokens (Electron: safeStorage); by default in memory, for this session only. */
+  secrets?: SecretStore;
 }
 
 export type CorpusChangeListener = (report: CorpusChangeReport) => void;
@@ -68,6 +74,8 @@ export interface Core {
    */
   openFolder(path: string): Promise<CorpusInfo>;
   /** Reports of the open corpus's folder changing (with `watch`); answers the unsubscribe function. */
+  /** Subscribes to the phases of a running sync (Electron forwards them on SYNC_CHANNEL). */
+  onSyncProgress(listener: (progress: SyncProgressEvent) => void): () => void;
   onCorpusChanged(listener: CorpusChangeListener): () => void;
   /** Resolves once every acknowledged write is on disk; call before quitting. */
   flush(): Promise<void>;
@@ -195,7 +203,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     return null;
   }
 
-  const own = corporaHandlers({ list, open, folderOf, openTarget: env.openTarget });
+  const syncListeners = new Set<(progress: SyncProgressEvent) => void>();
+  /** After a merge changed files under the open corpus: the same folder opened afresh, in the switch queue. */
+  function reload(): Promise<void> {
+    const run = switching.then(async () => {
+      const previous = current;
+      const next = await Workspace.open(refOf(previous.dir, bundled), env);
+      await watcher?.close();
+      await previous.close();
+      current = next;
+      watcher = await watchFolder(next);
+    });
+    switching = run.catch(() => undefined);
+    return run;
+  }
+  const own = {
+    ...corporaHandlers({ list, open, folderOf, openTarget: env.openTarget }),
+    ...syncHandlers({
+      folder: () => (current.dir === bundled ? null : current.dir),
+      secrets: options.secrets ?? new MemorySecretStore(),
+      author: () => ({ name: userInfo().username || 'Glossator', email: 'glossator@glossator.invalid' }),
+      flush: () => switching.then(() => current.flush()),
+      reload,
+      onProgress: (p) => syncListeners.forEach((l) => l(p)),
+    }),
+  };
   const isOwn = (m: Method): m is CoreMethod => m in own;
   // Calls still running: close() lets them finish, so nothing writes to the data dir after it.
   const inFlight = new Set<Promise<unknown>>();
@@ -224,6 +256,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     info: () => current.info(),
     openFolder: (path) => track(open(path)),
+    onSyncProgress(listener) {
+      syncListeners.add(listener);
+      return () => syncListeners.delete(listener);
+    },
     onCorpusChanged(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -57,7 +57,7 @@ export interface WorkspaceEnv {
 }
 
 /** Calls about corpora as a whole are the core's; every other call is answered by the open corpus. */
-export type CoreMethod = 'listCorpora' | 'openCorpus';
+export type CoreMethod = 'listCorpora' | 'openCorpus' | 'getSyncStatus' | 'setSyncRemote' | 'syncProject' | 'listConflicts' | 'resolveConflict';
 export type WorkspaceMethod = Exclude<Method, CoreMethod>;
 
 export class Workspace {

@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { acquireDataLock } from '../store/lock';
 import { createCore, type Core } from '../core/core';
-import { CORPUS_CHANNEL } from '../../shared/methods';
+import { CORPUS_CHANNEL, SYNC_CHANNEL } from '../../shared/methods';
+import { SafeStorageSecrets } from './secret-store';
 import { APP_SCHEME_REGISTRATION, createAppProtocolHandler } from './app-protocol';
 import { electronOpenTarget, electronPdf, electronSaveTarget } from './host';
 import { registerIpc } from './ipc';
@@ -80,6 +81,7 @@ async function start(): Promise<void> {
     pdf: electronPdf,
     // The app moves an unreadable annotation file aside and offers its backups; the CLI only reports.
     storeIo: { damaged: 'move-aside' },
+    secrets: new SafeStorageSecrets(join(dataDir, 'sync-tokens.json')),
   });
   registerIpc(ipcMain, core.handlers, isOwnUrl);
   const win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
@@ -87,6 +89,9 @@ async function start(): Promise<void> {
   installMenu(win);
   core.onCorpusChanged((report) => {
     if (!win.isDestroyed()) win.webContents.send(CORPUS_CHANNEL, report);
+  });
+  core.onSyncProgress((progress) => {
+    if (!win.isDestroyed()) win.webContents.send(SYNC_CHANNEL, progress);
   });
 
   let flushed = false;

@@ -120,7 +120,8 @@ export async function resolveConflict(
       const theirs = c.theirs as Record<string, unknown> | null;
       if (theirs !== null && data) {
         const newId = freshId(data, c.recordId);
-        const named = typeof theirs.name === 'string' ? { ...theirs, name: `${theirs.name} (theirs)` } : theirs;
+        // A tag kept twice: the copy is named apart and gives up its key, which the original keeps.
+        const named = typeof theirs.name === 'string' ? { ...theirs, name: `${theirs.name} (theirs)`, ...('shortcut' in theirs ? { shortcut: null } : {}) } : theirs;
         put(named, newId);
       } else if (theirs !== null) put(theirs, c.recordId);
     }

@@ -8,6 +8,7 @@ import { fail, ok, type ErrorCode, type Result } from '../../../src/shared/resul
 import { DEFAULT_TAGS } from '../../../src/shared/default-tags';
 import { DEFAULT_SETTINGS } from '../../../src/shared/defaults';
 import { describe } from '../../../src/shared/anchoring';
+import type { SyncProgressEvent } from '../../../src/shared/sync';
 import type {
   Block,
   CorpusChangeReport,
@@ -87,6 +88,12 @@ export class FakeMain {
   private readonly held: Held[] = [];
   private readonly menuListeners = new Set<(command: MenuCommand) => void>();
   private readonly corpusListeners = new Set<(report: CorpusChangeReport) => void>();
+  private readonly syncListeners = new Set<(progress: SyncProgressEvent) => void>();
+
+  /** Sends a sync phase as main would, on SYNC_CHANNEL. */
+  emitSyncProgress(progress: SyncProgressEvent): void {
+    this.syncListeners.forEach((l) => l(progress));
+  }
   private nextId = 0;
   private clock = Date.parse('2026-01-01T00:00:00Z');
 
@@ -103,6 +110,10 @@ export class FakeMain {
     api.onCorpusChanged = (listener) => {
       this.corpusListeners.add(listener);
       return () => this.corpusListeners.delete(listener);
+    };
+    api.onSyncProgress = (listener) => {
+      this.syncListeners.add(listener);
+      return () => this.syncListeners.delete(listener);
     };
     this.client = api;
   }
@@ -240,6 +251,8 @@ export class FakeMain {
       listDocuments: () => this.docs.map((d) => this.summary(d)),
       getDocumentSummary: ({ docId }) => this.summary(this.doc(docId)),
       listCorpusProblems: () => [],
+      getSyncStatus: () => ({ folder: null, remote: null, hasToken: false, conflicts: 0 }),
+      listConflicts: () => [],
       getDocument: ({ docId }) => this.doc(docId),
       listTags: () => this.tags,
       listAnnotations: ({ docId }) => (this.doc(docId), this.passagesOf(docId)),
