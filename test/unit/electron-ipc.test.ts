@@ -106,11 +106,11 @@ describe('single instance', () => {
 describe('preload', () => {
   beforeEach(() => vi.clearAllMocks());
 
-  it('exposes only window.glossator: one function per method and two subscriptions, no Electron object', async () => {
+  it('exposes only window.glossator: one function per method and three subscriptions, no Electron object', async () => {
     await import('../../src/preload/index');
     expect(electron.exposed.map(([key]) => key)).toEqual(['glossator']);
     const api = electron.exposed[0]![1] as Record<string, unknown>;
-    expect(Object.keys(api).sort()).toEqual([...METHODS, 'onMenuCommand', 'onCorpusChanged'].sort());
+    expect(Object.keys(api).sort()).toEqual([...METHODS, 'onMenuCommand', 'onCorpusChanged', 'onSyncProgress'].sort());
     for (const [key, value] of Object.entries(api)) expect(typeof value, key).toBe('function');
 
     await (api['getDocument'] as (a: unknown) => Promise<unknown>)({ docId: 'x' });

@@ -10,6 +10,7 @@ export const READS: ReadonlySet<string> = new Set([
   'getAppInfo', 'listDocuments', 'listCorpusProblems', 'getDocument', 'listTags', 'listAnnotations', 'buildDigest', 'getCharts',
   'listPassages', 'search', 'getCoverage', 'getSettings', 'listCorpora', 'listReview', 'listDamaged', 'listMemos', 'searchMemos',
   'getUndoHistory',
+  'getSyncStatus', 'listConflicts',
 ]);
 
 const HUGE = { k64: 'x'.repeat(65_536), m1: 'y'.repeat(1_000_000), m5: 'z'.repeat(5_000_000) };
