@@ -10,7 +10,7 @@ import { GlossatorError } from '../../../shared/result';
 import { sync } from '../../sync/sync';
 import { isBlobRef, readConflicts, resolveConflict } from '../../sync/conflicts';
 import { checkRemoteUrl } from '../../sync/remote';
-import { SyncError } from '../../sync/errors';
+import { type SyncError } from '../../sync/errors';
 import { openRepo, remoteUrl, setRemoteUrl, type Author } from '../../sync/repo';
 import type { SecretStore } from '../../sync/secret-store';
 
