@@ -1,0 +1,82 @@
+// Sentences and tokens of a document for suggestions: wink-nlp's English model per block, mapped back to UTF-16 offsets.
+import winkNLP, { type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Block, BlockKind } from '../../shared/types';
+
+export interface Token {
+  /** UTF-16 offsets of the token in the document text. */
+  start: number;
+  end: number;
+  /** Lower-case form as wink normalises it ("n't" → "not"). */
+  norm: string;
+  lemma: string;
+  /** Universal POS tag from wink's model ("VERB", "AUX", "PART", …). */
+  pos: string;
+  /** wink's negation flag: the token is inside the scope of a preceding negation. */
+  negated: boolean;
+}
+
+export interface Sentence {
+  /** UTF-16 offsets of the sentence in the document text; never crosses a block boundary. */
+  start: number;
+  end: number;
+  block: number;
+  tokens: Token[];
+}
+
+/** Blocks whose text is the author's prose; chrome, captions and pull-quotes (copies) are never proposed. */
+const PROSE: ReadonlySet<BlockKind> = new Set(['paragraph', 'list-item', 'quote', 'heading']);
+
+let nlp: WinkMethods | null = null;
+/** wink's model takes ~100 ms to load, so it is loaded on the first analysis, not at import. */
+function engine(): WinkMethods {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+/**
+ * Splits every prose block of `text` into sentences with wink-nlp, each token and sentence carrying
+ * its offsets in `text`. A block is analysed alone, so a sentence can never span two blocks.
+ */
+export function splitSentences(text: string, blocks: readonly Block[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const block of blocks) {
+    if (!PROSE.has(block.kind) || block.end <= block.start) continue;
+    for (const s of splitBlock(text.slice(block.start, block.end), block.start, block.index)) out.push(s);
+  }
+  return out;
+}
+
+/** Sentences of one stretch of text that starts at `base` in the document. */
+export function splitBlock(blockText: string, base: number, blockIndex: number): Sentence[] {
+  const w = engine();
+  const its = w.its;
+  const doc = w.readDoc(blockText);
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const norms = tokens.out(its.normal) as string[];
+  const lemmas = tokens.out(its.lemma) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const negated = tokens.out(its.negationFlag) as unknown as boolean[];
+  // wink keeps each token's original characters; find them in order to recover offsets (it skips only whitespace).
+  const all: (Token | undefined)[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const at = blockText.indexOf(value, cursor);
+    if (at < 0) {
+      all.push(undefined); // never seen on the seeds; a token we cannot place is left out rather than misplaced
+      continue;
+    }
+    cursor = at + value.length;
+    all.push({ start: base + at, end: base + cursor, norm: norms[i]!, lemma: lemmas[i]!, pos: pos[i]!, negated: negated[i] === true });
+  }
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  const out: Sentence[] = [];
+  for (const [first, last] of spans) {
+    const toks = all.slice(first, last + 1).filter((t): t is Token => t !== undefined);
+    if (toks.length === 0) continue;
+    out.push({ start: toks[0]!.start, end: toks[toks.length - 1]!.end, block: blockIndex, tokens: toks });
+  }
+  return out;
+}
