@@ -8,6 +8,7 @@ import { APP_VERSION, BUNDLED_CORPUS, defaultDataDir } from './paths';
 import { UsageError, digestOptions, exportFormat, importFormat, type CliHooks, type COMMANDS, type Out, type Values } from './options';
 import { printList, printStats, printImport, printable } from './print';
 import { agreementArgs, printAgreement } from './agreement-command';
+import { runSuggest } from './suggest';
 import { acquireDataLock, type DataFolderLock } from '../main/store/lock';
 import type { DamageReport } from '../main/store/damage';
 
@@ -126,6 +127,7 @@ export async function runCommand(
       const tags = await call(core, 'listTags', {});
       printAgreement(out, err, await call(core, 'getAgreement', agreementArgs(values, tags)), tags, values.json);
     }
+    if (command === 'suggest') await runSuggest((method, args) => call(core, method, args), values, out);
     if (command === 'import') {
       if (!inPath) throw new UsageError('import needs a FILE.');
       const report = await call(core, 'importAnnotations', { format: importFormat(values, inPath) });

@@ -16,13 +16,14 @@ Commands:
   sync [--remote URL]        commit, fetch, merge per passage, push the project in --corpus DIR (default: here);
                              token from $GLOSSATOR_TOKEN; --accept-rewritten-remote merges a force-pushed remote
   merge-driver O A B [P]     git merge driver (see README): merged file to A; exit 1 when conflicts were recorded
+  suggest                    proposed passages (--docs, --tags, --json), learnt from the stored passages; writes nothing
 
 Options:
   --corpus DIR    corpus folder (default: the bundled corpus)
   --data DIR      data folder (default: the desktop app's, or $GLOSSATOR_DATA_DIR)
   --group-by tag|document   --tags a,b   --docs id,id   --text WORDS   --no-notes   --hashtags   --bom
   --offsets codepoints|utf16   unit of W3C and CSV offsets (default: code points)
-  --json          list/stats/agreement as JSON`;
+  --json          list/stats/agreement/suggest as JSON`;
 
 export async function main(argv: string[], out: Out = process.stdout, err: Out = process.stderr, hooks: CliHooks = {}): Promise<number> {
   try {

@@ -13,7 +13,7 @@ export interface CliHooks {
   ops?: FileOps;
 }
 
-export const COMMANDS = ['list', 'stats', 'export', 'import', 'agreement', 'sync', 'merge-driver'] as const;
+export const COMMANDS = ['list', 'stats', 'export', 'import', 'agreement', 'sync', 'merge-driver', 'suggest'] as const;
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'html', 'csv', 'jsonld', 'qdpx', 'qdc'];
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['jsonld', 'qdpx', 'qdc'];

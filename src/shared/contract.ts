@@ -25,6 +25,8 @@ import type { ConflictView, SyncProgressEvent, SyncReportView, SyncStatus } from
 import type { Result } from './result';
 import { MAX_MEMO_LENGTH, MAX_NOTE_LENGTH, MAX_PASSAGE_LENGTH, MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_PASSAGE, PANE_LIMITS } from './limits';
 import type { AgreementAnswer, DisagreementRow } from './agreement';
+import type { LocalModelConfig, SuggestDecision, SuggestTagState, SuggestionList } from './suggestions';
+import { MAX_CUES, MAX_CUE_LENGTH } from './suggestions';
 import type { Method } from './methods';
 
 export {
@@ -123,6 +125,16 @@ export const undoHistory = z.strictObject({
   undone: z.array(undoRecord).max(UNDO_HISTORY_LIMIT),
 });
 export type UndoHistory = z.infer<typeof undoHistory>;
+/** A suggestion as the analyst decides on it: where, what text, which tag, and the score it was shown with. */
+const suggestionRef = z.strictObject({
+  docId: id,
+  start: offset,
+  end: offset,
+  exact: z.string().min(1).max(MAX_PASSAGE_LENGTH),
+  tagId: id,
+  score: z.number().min(0).max(1),
+  source: z.enum(['lexicon', 'model']),
+});
 
 /** Argument schemas, one per method. `z.strictObject` rejects unknown keys. */
 export const argSchemas = {
@@ -234,6 +246,20 @@ export const argSchemas = {
   syncProject: z.strictObject({ acceptRewrittenRemote: z.boolean().optional() }),
   listConflicts: z.strictObject({}),
   resolveConflict: z.strictObject({ id: z.string().min(1).max(2000), choice: z.enum(['mine', 'theirs', 'both']) }),
+  getSuggestions: z.strictObject({ docId: id, tagIds: z.array(id).max(500).optional() }),
+  acceptSuggestion: suggestionRef,
+  rejectSuggestion: suggestionRef,
+  undoSuggestionDecision: z.strictObject({ decisionId: id }),
+  updateSuggestTag: z.strictObject({
+    tagId: id,
+    enabled: z.boolean().optional(),
+    threshold: z.number().min(0).max(1).optional(),
+    cues: z.array(z.string().max(MAX_CUE_LENGTH, `A cue is at most ${MAX_CUE_LENGTH} characters.`)).max(MAX_CUES, `A tag has at most ${MAX_CUES} cues.`).optional(),
+    negatable: z.boolean().optional(),
+    resetCues: z.boolean().optional(),
+  }),
+  getLocalModel: z.strictObject({}),
+  updateLocalModel: z.strictObject({ enabled: z.boolean().optional(), url: z.string().max(500).optional(), model: z.string().max(200).optional() }),
 } satisfies { [M in Method]: z.ZodType };
 
 export type Args<M extends Method> = z.infer<(typeof argSchemas)[M]>;
@@ -371,6 +397,20 @@ export interface Results {
   listConflicts: ConflictView[];
   /** Settle one conflict: take mine, take theirs, or keep both. */
   resolveConflict: { message: string };
+  /** Proposed passages for a document (enabled tags, or the ones named), each tag's threshold and expected precision; never writes. */
+  getSuggestions: SuggestionList;
+  /** Accept a suggestion: it becomes a passage with that tag, and the model learns from it. */
+  acceptSuggestion: SuggestDecision;
+  /** Reject a suggestion: the text is not proposed again for that tag, and the model learns from it. */
+  rejectSuggestion: SuggestDecision;
+  /** Undo an accept (deleting its passage) or a reject (the text may be proposed again). */
+  undoSuggestionDecision: SuggestDecision;
+  /** Turn a tag's suggestions on or off, set its threshold, or edit its cue lexicon. */
+  updateSuggestTag: SuggestTagState;
+  /** The optional local model server's settings (off by default; loopback only). */
+  getLocalModel: LocalModelConfig;
+  /** Turn the local model on or off, or point it at another server on this machine. */
+  updateLocalModel: LocalModelConfig;
 }
 
 export type Handler<M extends Method> = (args: Args<M>) => Promise<Results[M]>;

@@ -54,6 +54,13 @@ export const METHODS = [
   'syncProject',
   'listConflicts',
   'resolveConflict',
+  'getSuggestions',
+  'acceptSuggestion',
+  'rejectSuggestion',
+  'undoSuggestionDecision',
+  'updateSuggestTag',
+  'getLocalModel',
+  'updateLocalModel',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

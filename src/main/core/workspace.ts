@@ -36,6 +36,9 @@ import { agreementHandlers } from './handlers/agreement';
 import { AgreementService, NO_CODERS } from './agreement-service';
 import { undoHandlers } from './handlers/undo';
 import { UndoHistoryService } from './undo-history-service';
+import { suggestionHandlers } from './handlers/suggestions';
+import { SuggestionService } from './suggestion-service';
+import { SuggestStore } from '../store/suggest-store';
 
 export type { Admission } from './live-corpus';
 
@@ -90,6 +93,7 @@ export class Workspace {
     const review = new ReviewService({ corpus, annotations, store, tags, clock });
     // A plain corpus has no coders; a project's per-coder passage files become its CoderLayers.
     const agreement = new AgreementService({ documents: () => corpus.all(), tagIds: async () => (await tags.list()).map((t) => t.id), layers: NO_CODERS });
+    const suggestions = this.lifecycle.add('suggestions', new SuggestionService({ corpus, annotations, tags, store: new SuggestStore(paths, env.storeIo), clock, newId }));
     this.store = store;
     this.annotations = annotations;
     this.review = review;
@@ -109,6 +113,7 @@ export class Workspace {
       ...memoHandlers({ memos }),
       ...agreementHandlers({ agreement }),
       ...undoHandlers({ history }),
+      ...suggestionHandlers({ suggestions }),
     };
   }
 

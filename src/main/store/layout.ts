@@ -8,6 +8,8 @@
 //   <dataDir>/corpora/<key>/snapshots/<sha256>.txt          texts passages were made on (re-anchoring)
 //   <dataDir>/corpora/<key>/cache/documents.cache           normalised documents (derived, safe to delete)
 //   <dataDir>/corpora/<key>/undo-history.json               the analyst's last undo steps (personal, derived)
+//   <dataDir>/corpora/<key>/suggestions/settings.json       suggestion settings: per-tag on/off, threshold, cue lexicon
+//   <dataDir>/corpora/<key>/suggestions/decisions.json      suggestions accepted and rejected (rejection memory, calibration)
 //
 // A corpus's files are split into what the analyst made (`data`) and what can be rebuilt
 // (`derived`). A project folder keeps what the analysts made in `<project>/.glossator/`, shared
@@ -49,6 +51,9 @@ export interface CorpusPaths {
   cache: string;
   /** The undo history: personal and derived, so beside the cache, never in a project folder. */
   undoHistory: string;
+  /** Suggestion settings (per-tag lexicons, thresholds) and the analyst's accept/reject decisions. */
+  suggestSettings: string;
+  suggestDecisions: string;
 }
 
 /** Files of the whole data folder (not of one corpus). */
@@ -78,6 +83,8 @@ export function corpusPathsIn(roots: CorpusRoots): CorpusPaths {
     snapshots: join(roots.data, 'snapshots'),
     cache: join(roots.derived, 'cache'),
     undoHistory: join(roots.derived, 'undo-history.json'),
+    suggestSettings: join(roots.data, 'suggestions', 'settings.json'),
+    suggestDecisions: join(roots.data, 'suggestions', 'decisions.json'),
   };
 }
 

@@ -1,0 +1,66 @@
+// Suggestions as main and renderer share them: what is proposed, why, and each tag's suggestion settings.
+
+/** Bounds of a tag's cue lexicon (checked at the boundary and in the store). */
+export const MAX_CUES = 500;
+export const MAX_CUE_LENGTH = 80;
+
+/** One proposed passage: a sentence that may carry a tag. Offsets are UTF-16 code units of the document text. */
+export interface Suggestion {
+  docId: string;
+  start: number;
+  end: number;
+  exact: string;
+  /** Tag id. */
+  tag: string;
+  /** 0–1, compared with the tag's threshold. */
+  score: number;
+  /** The cue words found, as they stand in the text. */
+  cues: string[];
+  /** How many of the analyst's passages with this tag are like this sentence. */
+  like: number;
+  /** What scored it: the tag's cue lexicon (too few examples yet) or the model learnt from the analyst's passages. */
+  source: 'lexicon' | 'model';
+  /** The local model's verdict when one is configured and answered; absent otherwise. */
+  localModel?: 'yes' | 'no';
+}
+
+/** One tag's suggestion settings and what can be expected of them. */
+export interface SuggestTagState {
+  tagId: string;
+  enabled: boolean;
+  threshold: number;
+  /** Expected precision at the threshold (from the analyst's accepts/rejects, held-out fits and the eval set); null when unknown. */
+  expectedPrecision: number | null;
+  /** How many past outcomes the estimate rests on. */
+  support: number;
+  source: 'lexicon' | 'model';
+  /** Passages and non-passages the model has learnt from. */
+  positives: number;
+  negatives: number;
+  cues: string[];
+  negatable: boolean;
+  /** Whether `cues` are still the defaults for the tag. */
+  defaultCues: boolean;
+}
+
+export interface SuggestionList {
+  docId: string;
+  suggestions: Suggestion[];
+  tags: SuggestTagState[];
+}
+
+/** An accept or reject as recorded, so it can be undone. */
+export interface SuggestDecision {
+  id: string;
+  kind: 'accept' | 'reject';
+  docId: string;
+  tagId: string;
+  /** The passage an accept created; null for a reject. */
+  annotationId: string | null;
+}
+
+export interface LocalModelConfig {
+  enabled: boolean;
+  url: string;
+  model: string;
+}
