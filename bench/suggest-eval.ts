@@ -71,7 +71,10 @@ function count(scores: readonly number[], labels: readonly Labelled[], tag: stri
   const c = zero();
   scores.forEach((s, i) => {
     const gold = labels[i]!.tags.includes(tag);
-    if (s >= threshold) gold ? c.tp++ : c.fp++;
+    if (s >= threshold) {
+      if (gold) c.tp++;
+      else c.fp++;
+    }
     else if (gold) c.fn++;
   });
   return c;
@@ -264,7 +267,14 @@ export async function writeSuggestSection(file: string, section: string): Promis
   await writeFile(file, next);
 }
 
-export { covers };
+/** The cold outcomes as the TypeScript module the app imports (a .ts file: the core also runs unbundled under Node). */
+export function renderPrior(prior: SuggestEval['prior']): string {
+  return (
+    '// Written by `npm run eval:suggest`: outcomes of the default lexicons on the labelled eval set, per tag and score level.\n' +
+    "// The app's expected precision for a default tag that has not learnt yet starts from these.\n" +
+    `export const EVAL_PRIOR: Readonly<Record<string, readonly { score: number; tp: number; n: number }[]>> = ${JSON.stringify(prior)};\n`
+  );
+}
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   let load = 'unknown';
@@ -278,7 +288,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   console.log(section);
   if (!process.argv.includes('--no-write')) {
     await writeSuggestSection(join(ROOT, 'bench', 'RESULTS.md'), section);
-    await writeFile(join(ROOT, 'src', 'main', 'suggest', 'eval-prior.json'), `${JSON.stringify(r.prior, null, 1)}\n`);
-    console.log('Wrote the suggestions section of bench/RESULTS.md and src/main/suggest/eval-prior.json.');
+    await writeFile(join(ROOT, 'src', 'main', 'suggest', 'eval-prior.ts'), renderPrior(r.prior));
+    console.log('Wrote the suggestions section of bench/RESULTS.md and src/main/suggest/eval-prior.ts.');
   }
 }

@@ -7,7 +7,7 @@ import { defaultLexicon } from '../suggest/default-lexicons';
 import { cueProblem, type TagLexicon } from '../suggest/lexicon';
 import { expectedPrecision, type Outcome } from '../suggest/calibrate';
 import { askLocalModel, loopbackUrl } from '../suggest/local-model';
-import evalPrior from '../suggest/eval-prior.json';
+import { EVAL_PRIOR } from '../suggest/eval-prior';
 import type { TagStore } from '../store/tag-store';
 import type { Decision, StoredTagSettings, SuggestStore } from '../store/suggest-store';
 import type { AnnotationService } from './annotation-service';
@@ -275,7 +275,7 @@ function toDecision(d: Decision): SuggestDecision {
 
 /** The eval set's outcomes for a default tag's default lexicon (bench/suggest-eval.ts writes them). */
 function priorOutcomes(tagId: string): Outcome[] {
-  const levels = (evalPrior as Record<string, { score: number; tp: number; n: number }[]>)[tagId] ?? [];
+  const levels = EVAL_PRIOR[tagId] ?? [];
   const out: Outcome[] = [];
   for (const l of levels) {
     for (let i = 0; i < l.n; i++) out.push({ score: l.score, label: i < l.tp ? 1 : 0 });

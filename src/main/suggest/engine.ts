@@ -184,7 +184,10 @@ export class SuggestEngine {
   private ready(st: TagState): boolean {
     let pos = 0;
     let neg = 0;
-    for (const e of st.examples.values()) e.label === 1 ? pos++ : neg++;
+    for (const e of st.examples.values()) {
+      if (e.label === 1) pos++;
+      else neg++;
+    }
     return pos >= MIN_POSITIVES && neg >= MIN_NEGATIVES;
   }
 
@@ -218,7 +221,10 @@ export class SuggestEngine {
   exampleCounts(tagId: string): { positive: number; negative: number } {
     let positive = 0;
     let negative = 0;
-    for (const e of this.tags.get(tagId)?.examples.values() ?? []) e.label === 1 ? positive++ : negative++;
+    for (const e of this.tags.get(tagId)?.examples.values() ?? []) {
+      if (e.label === 1) positive++;
+      else negative++;
+    }
     return { positive, negative };
   }
 

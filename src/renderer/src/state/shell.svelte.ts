@@ -16,6 +16,7 @@ import { Corpora } from './corpora.svelte';
 import { DocumentImport } from './document-import.svelte';
 import { ReviewQueue } from './review.svelte';
 import { MemoState } from './memos.svelte';
+import { SuggestionsState } from './suggestions.svelte';
 
 export type CenterView = 'reader' | 'passages' | 'review';
 
@@ -40,6 +41,7 @@ export class Shell {
   readonly documents: DocumentImport;
   readonly review: ReviewQueue;
   readonly memos: MemoState;
+  readonly suggest: SuggestionsState;
 
   leftTab = $state<'documents' | 'search'>('documents');
   view = $state<CenterView>('reader');
@@ -61,6 +63,7 @@ export class Shell {
     this.search = new SearchState(client, wb.notices);
     this.passages = new PassagesViewState(client, wb.notices, () => wb.tags);
     this.importer = new Importer(wb);
+    this.suggest = new SuggestionsState(wb);
     this.corpora = new Corpora(wb);
     this.documents = new DocumentImport(wb);
     this.review = new ReviewQueue(wb);
