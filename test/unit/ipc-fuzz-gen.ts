@@ -11,6 +11,7 @@ export const READS: ReadonlySet<string> = new Set([
   'listPassages', 'search', 'getCoverage', 'getSettings', 'listCorpora', 'listReview', 'listDamaged', 'listMemos', 'searchMemos',
   'getUndoHistory',
   'getSyncStatus', 'listConflicts',
+  'getSuggestions', 'getLocalModel',
 ]);
 
 const HUGE = { k64: 'x'.repeat(65_536), m1: 'y'.repeat(1_000_000), m5: 'z'.repeat(5_000_000) };
@@ -167,6 +168,13 @@ export class FuzzGen {
         return { memo: { id: id(), subject: { kind: 'journal' }, text: 'm', created: this.pick(['yesterday', '']), modified: '2026-01-01T00:00:00Z' } };
       case 'searchMemos':
         return { query: this.string().slice(0, 500), wholeWord: this.chance(0.5), caseSensitive: this.chance(0.5), diacriticSensitive: false };
+      case 'getSuggestions': return { docId: doc(), tagIds: tags() };
+      // A decision on text that is not there, or an unknown tag: refused before anything is recorded.
+      case 'acceptSuggestion': case 'rejectSuggestion':
+        return { docId: doc(), start: 50, end: 60, exact: 'not the text', tagId: tags()[0], score: 0.5, source: 'lexicon' };
+      case 'undoSuggestionDecision': return { decisionId: id() };
+      case 'updateSuggestTag': return { tagId: id(), threshold: 0.5, cues: ['may'] };
+      case 'updateLocalModel': return { url: this.pick(['http://example.com/v1', 'http://10.0.0.1:11434', 'file:///etc/passwd', ...BAD_PATHS]) };
       default: return {};
     }
   }

@@ -60,7 +60,7 @@ interface Call {
  * Those calls are not malformed, so they are left out and counted. Every other write stays in even
  * when its shape is valid: it must then fail on its id, offset or path, or the test reports it.
  */
-const NEEDS_NO_ID: ReadonlySet<string> = new Set(['updateSettings', 'createTag', 'setPassageTags']);
+const NEEDS_NO_ID: ReadonlySet<string> = new Set(['updateSettings', 'createTag', 'setPassageTags', 'updateLocalModel']);
 const isValidWrite = (method: unknown, payload: unknown): method is Method =>
   NEEDS_NO_ID.has(method as string) && argSchemas[method as Method].safeParse(payload ?? {}).success;
 
