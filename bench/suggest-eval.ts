@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import NaiveBayes from 'wink-naive-bayes-text-classifier';
 import { loadCorpus } from '../src/main/corpus/corpus';
 import { normalise } from '../src/main/corpus/normalise';
-import { SuggestEngine, covers, type KnownPassage, type SuggestDoc } from '../src/main/suggest/engine';
+import { SuggestEngine, type KnownPassage, type SuggestDoc } from '../src/main/suggest/engine';
 import { DEFAULT_LEXICONS } from '../src/main/suggest/default-lexicons';
 import { thresholdFor, type Outcome } from '../src/main/suggest/calibrate';
 import { evidence } from '../src/main/suggest/features';

@@ -78,8 +78,8 @@ export class SuggestionsState {
     if (doc) {
       const annotations = await this.wb.call(this.client.listAnnotations({ docId: doc.id }));
       if (annotations && this.wb.doc?.id === doc.id) this.wb.annotations = annotations;
+      this.wb.refreshSummariesSoon(doc.id);
     }
-    this.wb.refreshSummariesSoon();
     await this.refresh();
   }
 
