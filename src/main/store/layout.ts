@@ -186,6 +186,10 @@ export function projectCorpusPaths(projectDir: string, projectId: string, coderI
     snapshots: project.snapshots,
     cache: join(projectDerivedRoot(dataDir, projectId), 'cache'),
     undoHistory: join(projectDerivedRoot(dataDir, projectId), 'undo-history.json'),
+    // The coder's own suggestion settings and decisions, as JSON beside their passages until they move to
+    // the line-diffable rejections.jsonl the layout above names.
+    suggestSettings: join(coder.dir, 'suggestions', 'settings.json'),
+    suggestDecisions: join(coder.dir, 'suggestions', 'decisions.json'),
   };
 }
 
