@@ -84,7 +84,8 @@ const annotation = z.strictObject({
   modified: iso,
 });
 
-const tag = z.strictObject({ id, name: tagName, color, description, shortcut });
+const order = z.number().finite();
+const tag = z.strictObject({ id, name: tagName, color, description, shortcut, parentId: id.nullable(), order });
 
 const note = z.string().max(MAX_NOTE_LENGTH, `A note may hold at most ${MAX_NOTE_LENGTH} characters.`);
 
@@ -171,7 +172,7 @@ export const argSchemas = {
   setPassageTags: z.strictObject({
     changes: z.array(z.strictObject({ docId: id, annotationId: id, tagIds })).max(100_000),
   }),
-  createTag: z.strictObject({ name: tagName, color, description: description.optional() }),
+  createTag: z.strictObject({ name: tagName, color, description: description.optional(), parentId: id.nullable().optional() }),
   updateTag: z.strictObject({
     tagId: id,
     name: tagName.optional(),
@@ -182,7 +183,7 @@ export const argSchemas = {
   reorderTags: z.strictObject({ tagIds: z.array(id).max(500) }),
   mergeTags: z.strictObject({ sourceId: id, targetId: id }),
   deleteTag: z.strictObject({ tagId: id }),
-  restoreTag: z.strictObject({ tag, index: z.number().int().nonnegative() }),
+  restoreTag: z.strictObject({ tag }),
   listPassages: z.strictObject({ tagIds: z.array(id).max(500) }),
   search: z.strictObject({
     query: z.string().max(500, 'A search may hold at most 500 characters.'),
@@ -319,7 +320,7 @@ export interface Results {
   restoreAnnotation: PlacedAnnotation;
   /** Set the tags of many passages at once (undo of a merge or tag deletion). */
   setPassageTags: { updated: number };
-  /** Add a tag to the codebook; it gets the next free shortcut from 4 to 9. */
+  /** Add a tag to the codebook, last under `parentId` (default: top level); it gets the next free shortcut from 4 to 9. */
   createTag: Tag;
   /** Rename, recolour, redescribe a tag or change its shortcut. */
   updateTag: Tag;
@@ -329,7 +330,7 @@ export interface Results {
   mergeTags: { tags: Tag[]; changes: TagChange[] };
   /** Remove a tag; its passages keep their other tags, and passages left with none stay, untagged. */
   deleteTag: { tags: Tag[]; changes: TagChange[] };
-  /** Put a deleted tag back at its place in the codebook (undo of a merge or deletion). */
+  /** Put a deleted tag back where it was (its parentId and order; undo of a merge or deletion). */
   restoreTag: Tag[];
   /** Every passage in the corpus carrying any of these tags (all passages when empty), with citations. */
   listPassages: PassageRow[];

@@ -11,6 +11,8 @@ export const DEFAULT_TAGS: readonly Tag[] = [
       'The parties act or speak together: agreements, joint positions, coordination, trade, ' +
       'arms or technology transfers, diplomatic backing, or shared narratives against a third party.',
     shortcut: '1',
+    parentId: null,
+    order: 0,
   },
   {
     id: 'friction',
@@ -20,6 +22,8 @@ export const DEFAULT_TAGS: readonly Tag[] = [
       'Disagreement, mistrust, competition or criticism between the parties: clashing interests, ' +
       'rivalry in markets or regions, public complaints, historical grievances.',
     shortcut: '2',
+    parentId: null,
+    order: 1,
   },
   {
     id: 'hedging',
@@ -29,5 +33,7 @@ export const DEFAULT_TAGS: readonly Tag[] = [
       'A party keeping its options open (balancing, ambiguity, declining to commit), or an author ' +
       'qualifying a claim ("likely", "may", "it remains unclear").',
     shortcut: '3',
+    parentId: null,
+    order: 2,
   },
 ];

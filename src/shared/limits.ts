@@ -8,8 +8,10 @@ export const MAX_TAGS_PER_PASSAGE = 32;
 export const MAX_PASSAGE_LENGTH = 50_000;
 /** Context kept either side of a quote, as in hypothesis/client. */
 export const QUOTE_CONTEXT = 32;
-/** Longest tag name, in UTF-16 code units (trimmed). */
-export const MAX_TAG_NAME_LENGTH = 60;
+/** Longest tag name, in UTF-16 code units (trimmed); long enough for the code names other QDA tools export. */
+export const MAX_TAG_NAME_LENGTH = 200;
+/** Deepest nesting of the codebook, in levels (a top-level tag is level 1). */
+export const MAX_TAG_DEPTH = 12;
 /** Longest tag description, in UTF-16 code units. */
 export const MAX_TAG_DESCRIPTION_LENGTH = 2_000;
 /** Pane widths in px the layout and the settings accept. */

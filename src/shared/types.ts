@@ -63,6 +63,13 @@ export interface Tag {
   description: string;
   /** Key that applies the tag while a passage is selected ("1"–"9"), or null. */
   shortcut: string | null;
+  /** The tag this one is nested under, or null for a top-level tag (see shared/tag-tree.ts). */
+  parentId: string | null;
+  /**
+   * Place among its siblings, ascending (ties by id). A move takes a number between its new
+   * neighbours, so a reorder rewrites one record, not the whole codebook.
+   */
+  order: number;
 }
 
 /** W3C-style TextPositionSelector, in UTF-16 code units (see the header). */

@@ -32,7 +32,7 @@ async function services(dataDir: string) {
 }
 
 const codes = (count: number): Tag[] =>
-  Array.from({ length: count }, (_, i) => ({ id: `c${i}`, name: `Code ${i}`, color: '#336699', description: `about ${i}`, shortcut: null }));
+  Array.from({ length: count }, (_, i) => ({ id: `c${i}`, name: `Code ${i}`, color: '#336699', description: `about ${i}`, shortcut: null, parentId: null, order: i }));
 
 const tagsIn = async (file: string) => (JSON.parse(await readFile(file, 'utf8')) as { tags: Tag[] }).tags;
 

@@ -14,6 +14,8 @@ import type {
   TagChange,
 } from '../../src/shared/types';
 import { DEFAULT_TAGS } from '../../src/shared/default-tags';
+import { CodebookService } from '../../src/main/core/codebook-service';
+import { TagStore } from '../../src/main/store/tag-store';
 import { callOn, refused, SEED_CORPUS, send, value } from './support/core-harness';
 
 const DOC_A = '000_4ab67b766fb33eed';
@@ -95,7 +97,6 @@ const order = (...tagIds: string[]) => ({ tagIds });
 // restoreTag args for a tag that clashes with the codebook in its id, unless `over` says otherwise.
 const restore = (over: Partial<Tag>) => ({
   tag: { ...DEFAULT_TAGS[0]!, name: 'Zed', shortcut: null, ...over },
-  index: 0,
 });
 const refusals: [string, string, (s: Seeded) => unknown, ErrorCode][] = [
   ['a duplicate name', 'createTag', () => ({ name: 'Friction', color: '#123456' }), INVALID],
@@ -104,6 +105,9 @@ const refusals: [string, string, (s: Seeded) => unknown, ErrorCode][] = [
   ['a colour word', 'createTag', () => ({ name: 'New', color: 'red' }), INVALID],
   ['a short hex colour', 'createTag', () => ({ name: 'New', color: '#12345' }), INVALID],
   ['a chosen id', 'createTag', () => ({ name: 'New', color: '#123456', id: 'x' }), INVALID],
+  ['a name of 201 characters', 'createTag', () => ({ name: 'n'.repeat(201), color: '#123456' }), 'too-large'],
+  ['a parent not in the codebook', 'createTag', () => ({ name: 'New', color: '#123456', parentId: 'gossip' }), 'not-found'],
+  ['restoring a tag under a parent not in the codebook', 'restoreTag', () => restore({ id: 'z', parentId: 'gossip' }), INVALID],
   ['a taken shortcut', 'updateTag', () => ({ tagId: 'friction', shortcut: '1' }), INVALID],
   ['a shortcut that is no key', 'updateTag', () => ({ tagId: 'friction', shortcut: '0' }), INVALID],
   ['another tag’s name', 'updateTag', () => ({ tagId: 'friction', name: 'hedging' }), INVALID],
@@ -150,7 +154,10 @@ describe('createTag', () => {
       color: '#aabbcc',
       description: '',
       shortcut: '4',
+      parentId: null,
+      order: 3,
     });
+    expect(made.map((t) => t.order)).toEqual([3, 4, 5, 6, 7, 8, 9]);
     for (const t of made) expect(t.id).toMatch(TAG_ID);
     expect((await listTags()).map((t) => t.id)).toEqual([...DEFAULT_TAGS.map((t) => t.id), ...made.map((t) => t.id)]);
 
@@ -239,6 +246,43 @@ describe('deleteTag', () => {
   });
 });
 
+describe('nested tags', () => {
+  it('creates tags under a parent, last among its children; the same name may sit under two parents, never twice under one', async () => {
+    const sanctions = await value<Tag>(call('createTag', { name: 'Sanctions', color: '#123456', parentId: 'friction' }));
+    const rivalry = await value<Tag>(call('createTag', { name: 'Rivalry', color: '#123456', parentId: 'friction' }));
+    const oil = await value<Tag>(call('createTag', { name: 'Oil', color: '#123456', parentId: sanctions.id }));
+    const other = await value<Tag>(call('createTag', { name: 'Sanctions', color: '#123456', parentId: 'cooperation' }));
+    expect([sanctions, rivalry, oil, other].map((t) => [t.parentId, t.order])).toEqual([['friction', 0], ['friction', 1], [sanctions.id, 0], ['cooperation', 0]]);
+    expect(other.id).not.toBe(sanctions.id);
+    expect((await listTags()).map((t) => t.name)).toEqual(['Cooperation', 'Sanctions', 'Friction', 'Sanctions', 'Oil', 'Rivalry', 'Hedging']);
+    const message = await refused(call('createTag', { name: ' sanctions', color: '#123456', parentId: 'friction' }), INVALID);
+    expect(message).toBe('There is already a tag called “Sanctions” under “Friction”. The codebook was not changed.');
+  });
+
+  it('takes a name of 200 characters, kept whole', async () => {
+    const name = `${'Long code name '.repeat(14)}`.slice(0, 199) + '.';
+    expect(name).toHaveLength(200);
+    expect((await value<Tag>(call('createTag', { name, color: '#123456' }))).name).toBe(name);
+    expect((await listTags()).at(-1)!.name).toBe(name);
+  });
+
+  it('createTags nests a batch in one write: a parent may be an earlier tag of the batch', async () => {
+    const tagStore = new TagStore({ dataDir });
+    const codebook = new CodebookService({ tags: tagStore, store: {} as never, corpus: {} as never, clock });
+    const made = await codebook.createTags([
+      { name: 'Economy', color: '#123456' },
+      { name: 'Trade', color: '#123456', parentIndex: 0 },
+      { name: 'Oil', color: '#123456', parentIndex: 1 },
+      { name: 'Arms', color: '#123456', parentId: 'cooperation' },
+    ]);
+    const tags = await tagStore.list();
+    expect(made.map((t) => t.parentId)).toEqual([null, made[0]!.id, made[1]!.id, 'cooperation']);
+    expect(tags.map((t) => t.name)).toEqual(['Cooperation', 'Arms', 'Friction', 'Hedging', 'Economy', 'Trade', 'Oil']);
+    await expect(codebook.createTags([{ name: 'Loop', color: '#123456', parentIndex: 0 }])).rejects.toThrow(/names a parent that comes after it/);
+    expect(await tagStore.list()).toEqual(tags);
+  });
+});
+
 describe('undo', () => {
   it.each([
     ['deleteTag', { tagId: 'friction' }],
@@ -249,7 +293,7 @@ describe('undo', () => {
     tick();
     const { changes } = (await value(send(core, method, args))) as { changes: TagChange[] };
     tick();
-    expect(await value(call('restoreTag', { tag: DEFAULT_TAGS[1]!, index: 1 }))).toEqual(original.tags);
+    expect(await value(call('restoreTag', { tag: DEFAULT_TAGS[1]! }))).toEqual(original.tags);
     const undo = changes.map(({ docId, annotationId, before }) => ({ docId, annotationId, tagIds: before }));
     expect(await value(call('setPassageTags', { changes: undo }))).toEqual({ updated: changes.length });
 
@@ -283,10 +327,10 @@ describe('undo', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('restoreTag drops a shortcut taken meanwhile, and clamps the index', async () => {
+  it('restoreTag drops a shortcut taken meanwhile, and puts the tag back at its order', async () => {
     await value(call('deleteTag', { tagId: 'hedging' }));
     await value(call('updateTag', { tagId: 'friction', shortcut: '3' }));
-    const tags = await value<Tag[]>(call('restoreTag', { tag: DEFAULT_TAGS[2]!, index: 99 }));
+    const tags = await value<Tag[]>(call('restoreTag', { tag: DEFAULT_TAGS[2]! }));
     expect(tags.at(-1)).toEqual({ ...DEFAULT_TAGS[2], shortcut: null });
   });
 });

@@ -230,7 +230,7 @@ describe('the codebook and the settings', () => {
   it('a damaged tags.json is moved aside and never replaced by the default codebook', async () => {
     const dataDir = await tempDataDir();
     const tags = new TagStore({ dataDir });
-    await tags.add({ id: 'mine', name: 'Mine', color: '#123456', description: '', shortcut: null });
+    await tags.add({ id: 'mine', name: 'Mine', color: '#123456', description: '', shortcut: null, parentId: null, order: 9 });
     await tags.update('mine', { description: 'kept' });
     const file = join(dataDir, 'tags.json');
     await writeFile(file, '{"schemaVersion": 1, "tags": [');

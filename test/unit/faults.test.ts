@@ -161,7 +161,7 @@ describe('a fault at each step of a save', () => {
 describe('every store takes the injected file-system calls', () => {
   const doc = { id: 'doc', contentHash: 'h', blocks: [{ kind: 'paragraph' }] } as unknown as GlossDocument;
   const cases: [string, (dataDir: string, faulty: FaultyOps) => Promise<unknown>][] = [
-    ['TagStore', (d, f) => new TagStore({ dataDir: d }, { ops: f.ops }).add({ id: 'mine', name: 'Mine', color: '#123456', description: '', shortcut: null })],
+    ['TagStore', (d, f) => new TagStore({ dataDir: d }, { ops: f.ops }).add({ id: 'mine', name: 'Mine', color: '#123456', description: '', shortcut: null, parentId: null, order: 9 })],
     ['SettingsService', (d, f) => new SettingsService({ dataDir: d }, { ops: f.ops }).update({ theme: 'dark' })],
     ['MetadataStore', (d, f) => new MetadataStore({ dataDir: d, corpusKey: 'c1' }, { ops: f.ops }).update('doc', { title: 'T' })],
     ['CoverageService', (d, f) => new CoverageService({ dataDir: d, corpusKey: 'c1' }, { ops: f.ops }).set(doc, [0], true)],

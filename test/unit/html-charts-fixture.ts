@@ -60,6 +60,8 @@ export const ENERGY: Tag = {
   color: '#CC79A7',
   description: 'Oil, gas, swaps and the sanctions regimes around them.',
   shortcut: '4',
+  parentId: null,
+  order: 3,
 };
 
 export const TAGS: readonly Tag[] = [...DEFAULT_TAGS, ENERGY];

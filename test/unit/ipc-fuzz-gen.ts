@@ -33,7 +33,7 @@ const POLLUTION_JSON = [
   '{"docId":"nope","__proto__":{"polluted":"yes"}}',
   '{"options":{"__proto__":{"polluted":"yes"},"groupBy":"tag"}}',
   '{"changes":[{"__proto__":{"polluted":"yes"},"docId":"nope","annotationId":"x","tagIds":[]}]}',
-  '{"tag":{"__proto__":{"polluted":"yes"},"id":"__proto__"},"index":0}',
+  '{"tag":{"__proto__":{"polluted":"yes"},"id":"__proto__","parentId":"__proto__","order":0}}',
   '{"__proto__":[]}',
   '{"prototype":{"polluted":"yes"},"constructor":"x"}',
   '{"theme":"__proto__","panes":{"__proto__":{"left":300}}}',
@@ -124,7 +124,7 @@ export class FuzzGen {
       case 'restoreAnnotation': return { annotation: annotation() };
       case 'setPassageTags': return { changes: [{ docId: doc(), annotationId: id(), tagIds: tags() }] };
       case 'createTag':
-        return { name: this.pick(['', '   ', 'x'.repeat(61)]), color: this.pick(['red', '#12345', '#GGGGGG']) };
+        return { name: this.pick(['', '   ', 'x'.repeat(201)]), color: this.pick(['red', '#12345', '#GGGGGG']), parentId: this.pick([undefined, null, id()]) };
       case 'updateTag': return { tagId: id(), name: 'renamed' };
       case 'reorderTags': return { tagIds: [id(), 'cooperation', 'friction', 'hedging'] };
       case 'mergeTags':
@@ -132,8 +132,15 @@ export class FuzzGen {
       case 'deleteTag': return { tagId: id() };
       case 'restoreTag':
         return {
-          tag: { id: this.pick(['cooperation', 'friction', '../x', '__proto__']), name: 'Back', color: '#112233', description: '', shortcut: null },
-          index: this.pick([0, 1, 2 ** 31]),
+          tag: {
+            id: this.pick(['cooperation', 'friction', '../x', '__proto__']),
+            name: 'Back',
+            color: '#112233',
+            description: '',
+            shortcut: null,
+            parentId: this.pick([null, 'back', id()]),
+            order: this.pick([0, 1, 2 ** 31, Number.NaN]),
+          },
         };
       case 'listPassages': return { tagIds: tags() };
       case 'search':

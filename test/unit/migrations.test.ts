@@ -58,8 +58,11 @@ const KINDS: Record<string, Kind> = {
   tags: {
     current: TAG_FILE_VERSION,
     place: (d) => join(d, 'tags.json'),
-    read: async (d) => {
-      expect((await new TagStore({ dataDir: d }).list()).map((t) => [t.id, t.shortcut])).toEqual([['cooperation', '1'], ['sanctions', null]]);
+    read: async (d, version) => {
+      const tags = (await new TagStore({ dataDir: d }).list()).map((t) => [t.id, t.shortcut, t.parentId, t.order]);
+      // Version 1 was flat: every tag top-level, in the order of the array.
+      if (version === 1) expect(tags).toEqual([['cooperation', '1', null, 0], ['sanctions', null, null, 1]]);
+      else expect(tags).toEqual([['cooperation', '1', null, 0], ['sanctions', null, null, 1], ['oil-sanctions', '4', 'sanctions', 0]]);
     },
     change: (d) => new TagStore({ dataDir: d }).update('sanctions', { description: 'Measures against a state.' }),
   },

@@ -36,6 +36,8 @@ export const CUSTOM_TAG: Tag = {
   color: '#aa3377',
   description: 'Measures <against> "either" party & their workarounds.',
   shortcut: '4',
+  parentId: null,
+  order: 3,
 };
 
 export interface Fixture {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TagStore } from '../../src/main/store/tag-store';
+import { TAG_FILE_VERSION } from '../../src/main/store/schemas';
 import { type FileOps, realFileOps } from '../../src/main/store/file-ops';
 import { DEFAULT_TAGS } from '../../src/shared/default-tags';
 import type { Tag } from '../../src/shared/types';
@@ -21,21 +22,21 @@ describe('TagStore', () => {
 
     await tags.add(mine('mine'));
     const file = JSON.parse(await readFile(join(dataDir, 'tags.json'), 'utf8'));
-    expect(file).toEqual({ schemaVersion: 1, tags: [...DEFAULT_TAGS, mine('mine')] });
+    expect(file).toEqual({ schemaVersion: TAG_FILE_VERSION, tags: [...DEFAULT_TAGS, mine('mine')] });
   });
 
   it('writes the starting tags once under concurrent changes, and a second instance does not duplicate or rewrite', async () => {
     const dataDir = await tempDataDir();
     const first = new TagStore({ dataDir });
-    await Promise.all([first.list(), first.add(mine('a')), first.list(), first.add(mine('b'))]);
+    await Promise.all([first.list(), first.add(mine('a')), first.list(), first.add(mine('b', undefined, 101))]);
     const lists = await Promise.all([first.list(), first.get('friction')]);
-    expect(lists[0]).toEqual([...DEFAULT_TAGS, mine('a'), mine('b')]);
+    expect(lists[0]).toEqual([...DEFAULT_TAGS, mine('a'), mine('b', undefined, 101)]);
     const file = join(dataDir, 'tags.json');
     const before = await stat(file);
     const bytes = await readFile(file);
 
     const second = new TagStore({ dataDir });
-    expect(await second.list()).toEqual([...DEFAULT_TAGS, mine('a'), mine('b')]);
+    expect(await second.list()).toEqual([...DEFAULT_TAGS, mine('a'), mine('b', undefined, 101)]);
     await second.flush();
     expect(await readFile(file)).toEqual(bytes);
     expect((await stat(file)).mtimeMs).toBe(before.mtimeMs);
@@ -55,8 +56,8 @@ describe('TagStore', () => {
   });
 });
 
-function mine(id: string, name = `Mine ${id}`): Tag {
-  return { id, name, color: '#123456', description: '', shortcut: null };
+function mine(id: string, name = `Mine ${id}`, order = 100): Tag {
+  return { id, name, color: '#123456', description: '', shortcut: null, parentId: null, order };
 }
 
 /** Real file-system calls, counting the files a store creates (one temp file per durable write). */
@@ -105,7 +106,7 @@ describe('TagStore.addMany', () => {
     const counted = countingOps();
     const tags = new TagStore({ dataDir }, { ops: counted.ops });
     await tags.list();
-    const many = Array.from({ length: 3000 }, (_, i) => mine(`t${i}`));
+    const many = Array.from({ length: 3000 }, (_, i) => mine(`t${i}`, undefined, 100 + i));
     const codebook = await tags.addMany(many);
     expect(counted.writes()).toBe(1);
     expect(codebook).toEqual([...DEFAULT_TAGS, ...many]);
@@ -114,8 +115,8 @@ describe('TagStore.addMany', () => {
 
   it.each([
     ['an id the codebook has', [mine('a'), mine('friction')], /already has a tag with the id "friction"/],
-    ['a name the codebook has', [mine('a'), mine('b', ' friction')], /already a tag called "Friction"/],
-    ['two tags of one name', [mine('a', 'Same'), mine('b', 'same')], /already a tag called "Same"/],
+    ['a name the codebook has', [mine('a'), mine('b', ' friction')], /already a tag called “Friction” at the top level/],
+    ['two tags of one name', [mine('a', 'Same'), mine('b', 'same')], /already a tag called “Same” at the top level/],
     ['two tags of one id', [mine('a'), mine('a', 'Other')], /already has a tag with the id "a"/],
   ])('refuses a batch with %s, and writes none of it', async (_name, batch, says) => {
     const dataDir = await tempDataDir();

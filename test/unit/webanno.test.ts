@@ -197,7 +197,7 @@ describe('export details', () => {
   });
   const set = (passages: PlacedAnnotation[]): ExportSet => ({
     documents: [doc],
-    tags: [{ id: 't1', name: 'Energy', color: '#000000', description: '', shortcut: null }],
+    tags: [{ id: 't1', name: 'Energy', color: '#000000', description: '', shortcut: null, parentId: null, order: 0 }],
     passages,
     options: DEFAULT_OPTIONS,
     now: NOW,

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Args, Results } from '../../shared/contract';
 import type { Annotation, Tag, TagChange } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
+import { orderAtEnd } from '../../shared/tag-tree';
 import type { AnnotationStore } from '../store/annotation-store';
 import type { TagStore } from '../store/tag-store';
 import { writeTags } from './annotation-service';
@@ -17,6 +18,9 @@ const NEW_TAG_SHORTCUTS = ['4', '5', '6', '7', '8', '9'] as const;
 
 // Room left for "-" and a suffix within TAG_ID's 64 characters.
 const SLUG_MAX = 48;
+
+/** A tag to create: createTag's arguments, or a parent given as the index of an earlier tag of the same batch. */
+export type NewTag = Args<'createTag'> & { parentIndex?: number };
 
 export interface CodebookDeps {
   tags: TagStore;
@@ -57,21 +61,42 @@ export class CodebookService {
 
   /**
    * Creates several tags in one durable write of the codebook (a codebook import): all of them or
-   * none. Each gets an id and a free shortcut as createTag would give it; answers them in order.
+   * none. Each gets an id and a free shortcut as createTag would give it, and goes last under its
+   * parent: `parentId` (an existing tag) or `parentIndex` (an earlier tag of the same list, so a
+   * nested codebook imports in one write). Answers them in order.
    */
-  createTags(list: readonly Args<'createTag'>[]): Promise<Tag[]> {
+  createTags(list: readonly NewTag[]): Promise<Tag[]> {
     const { tags } = this.deps;
     return tags.exclusive(async () => {
       const current = await tags.list();
       const ids = new Set(current.map((t) => t.id));
       const used = new Set(current.map((t) => t.shortcut));
-      const made = list.map((args): Tag => {
+      const all: Tag[] = [...current];
+      const made: Tag[] = [];
+      for (const [i, args] of list.entries()) {
+        const parentId = args.parentIndex !== undefined ? made[args.parentIndex]?.id : (args.parentId ?? null);
+        if (parentId === undefined || (args.parentIndex !== undefined && args.parentIndex >= i)) {
+          throw new GlossatorError('invalid-argument', `Tag ${i + 1} of the list names a parent that comes after it.`);
+        }
+        if (parentId !== null && !ids.has(parentId)) {
+          throw new GlossatorError('not-found', `There is no tag "${parentId}" in the codebook to put “${args.name.trim()}” under.`);
+        }
         const id = newTagId(args.name, ids);
         const shortcut = NEW_TAG_SHORTCUTS.find((k) => !used.has(k)) ?? null;
         ids.add(id);
         used.add(shortcut);
-        return { id, name: args.name.trim(), color: args.color.toLowerCase(), description: args.description ?? '', shortcut };
-      });
+        const tag: Tag = {
+          id,
+          name: args.name.trim(),
+          color: args.color.toLowerCase(),
+          description: args.description ?? '',
+          shortcut,
+          parentId,
+          order: orderAtEnd(all, parentId),
+        };
+        all.push(tag);
+        made.push(tag);
+      }
       await tags.addMany(made);
       return made;
     });
@@ -111,10 +136,11 @@ export class CodebookService {
   }
 
   /**
-   * Puts a deleted tag back at `index` (clamped to the end). Its id must be free. If its shortcut
-   * was given to another tag meanwhile, it comes back without one rather than failing the undo.
+   * Puts a deleted tag back under its parent at its order. Its id must be free and its parent
+   * present. If its shortcut was given to another tag meanwhile, it comes back without one rather
+   * than failing the undo.
    */
-  restoreTag({ tag, index }: Args<'restoreTag'>): Promise<Results['restoreTag']> {
+  restoreTag({ tag }: Args<'restoreTag'>): Promise<Results['restoreTag']> {
     const { tags } = this.deps;
     return tags.exclusive(async () => {
       if (!TAG_ID.test(tag.id)) {
@@ -122,7 +148,8 @@ export class CodebookService {
       }
       const current = await tags.list();
       const keyTaken = tag.shortcut !== null && current.some((t) => t.id !== tag.id && t.shortcut === tag.shortcut);
-      return tags.insertAt({ ...tag, color: tag.color.toLowerCase(), shortcut: keyTaken ? null : tag.shortcut }, index);
+      await tags.add({ ...tag, name: tag.name.trim(), color: tag.color.toLowerCase(), shortcut: keyTaken ? null : tag.shortcut });
+      return tags.list();
     });
   }
 

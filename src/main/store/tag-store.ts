@@ -1,11 +1,14 @@
-// The codebook: the analyst's tags, kept in <dataDir>/tags.json; DEFAULT_TAGS until the first change writes it.
+// The codebook: the analyst's tags as a tree, kept in <dataDir>/tags.json; DEFAULT_TAGS until the first change writes it.
 import type { Tag } from '../../shared/types';
 import { DEFAULT_TAGS } from '../../shared/default-tags';
 import { GlossatorError } from '../../shared/result';
 import { JsonStore, type StoreIo } from './json-store';
 import { dataPaths } from './layout';
 import type { DamageReport } from './damage';
-import { TAG_FILE_VERSION, tagFileSchema, type TagFile } from './schemas';
+import { TAG_FILE_VERSION, TAG_MIGRATIONS, tagFileSchema, type TagFile } from './schemas';
+import { checkTree, treeOrder, type TagPlacement } from '../../shared/tag-tree';
+
+export { nameKey } from '../../shared/tag-tree';
 
 export interface TagStoreOptions {
   dataDir: string;
@@ -27,6 +30,7 @@ export class TagStore {
       file: dataPaths(opts.dataDir).tags,
       schema: tagFileSchema,
       version: TAG_FILE_VERSION,
+      migrations: TAG_MIGRATIONS,
       defaults: () => ({ schemaVersion: TAG_FILE_VERSION, tags: [] }),
       io,
     });
@@ -59,53 +63,39 @@ export class TagStore {
    */
   async list(): Promise<Tag[]> {
     const file = await this.store.read();
-    return this.store.onDisk ? file.tags : structuredClone([...DEFAULT_TAGS]);
+    // Tree order whatever the file's order (a hand-edited or merged file): parents before children.
+    return this.store.onDisk ? treeOrder(file.tags) : structuredClone([...DEFAULT_TAGS]);
   }
 
   async get(id: string): Promise<Tag | undefined> {
     return (await this.list()).find((t) => t.id === id);
   }
 
-  /** Appends a tag; answers the stored copy. */
+  /** Adds a tag (its parentId and order say where); answers the stored copy. */
   async add(tag: Tag): Promise<Tag> {
-    const tags = await this.insertAt(tag, Number.MAX_SAFE_INTEGER);
+    const tags = await this.addMany([tag]);
     return tags.find((t) => t.id === tag.id)!;
   }
 
-  /** Inserts a tag at `index` (clamped to the end); answers the new codebook. */
-  async insertAt(tag: Tag, index: number): Promise<Tag[]> {
-    const copy = structuredClone(tag);
-    return this.write((tags) => {
-      if (tags.some((t) => t.id === copy.id)) {
-        throw new GlossatorError('invalid-argument', `The codebook already has a tag with the id "${copy.id}".`);
-      }
-      checkUnique(tags, copy);
-      tags.splice(Math.max(0, Math.min(index, tags.length)), 0, copy);
-    });
-  }
-
   /**
-   * Appends several tags in ONE durable write (a codebook import of thousands of codes): all of
-   * them land or none. Each is checked as add() checks it, against the codebook and each other.
+   * Adds several tags in ONE durable write (a codebook import of thousands of codes): all of them
+   * land or none. Ids must be new and shortcuts free; the codebook they make must be a tree (a
+   * parent may come earlier in the same batch; sibling names unique). Answers the new codebook.
    */
   async addMany(tags: readonly Tag[]): Promise<Tag[]> {
     if (tags.length === 0) return this.list();
     const copies = structuredClone([...tags]);
     return this.write((codebook) => {
-      // Maps rather than checkUnique per tag: a batch of thousands must not cost its square.
+      // Maps rather than a scan per tag: a batch of thousands must not cost its square.
       const ids = new Set(codebook.map((t) => t.id));
-      const names = new Map(codebook.map((t) => [nameKey(t.name), t] as const));
       const keys = new Map(codebook.filter((t) => t.shortcut !== null).map((t) => [t.shortcut, t] as const));
       for (const copy of copies) {
         if (ids.has(copy.id)) {
           throw new GlossatorError('invalid-argument', `The codebook already has a tag with the id "${copy.id}".`);
         }
-        const sameName = names.get(nameKey(copy.name));
-        if (sameName) throw new GlossatorError('invalid-argument', `There is already a tag called "${sameName.name}".`);
         const sameKey = copy.shortcut === null ? undefined : keys.get(copy.shortcut);
         if (sameKey) throw new GlossatorError('invalid-argument', `The shortcut ${copy.shortcut} already applies "${sameKey.name}".`);
         ids.add(copy.id);
-        names.set(nameKey(copy.name), copy);
         if (copy.shortcut !== null) keys.set(copy.shortcut, copy);
         codebook.push(copy);
       }
@@ -118,14 +108,30 @@ export class TagStore {
     await this.write((tags) => {
       const i = indexOf(tags, id);
       const next: Tag = { ...tags[i]!, ...definedOnly(change), id };
-      checkUnique(tags, next);
+      checkShortcut(tags, next);
       tags[i] = next;
       updated = next;
     });
     return structuredClone(updated!);
   }
 
-  /** Puts the codebook in the order of `ids`, which must name every tag exactly once. */
+  /**
+   * Sets where each listed tag sits (parent and sibling order) in one write; the result must still
+   * be a tree. A move and its undo both come through here. Answers the new codebook.
+   */
+  async place(placements: readonly TagPlacement[]): Promise<Tag[]> {
+    return this.write((tags) => {
+      for (const p of placements) {
+        const i = indexOf(tags, p.id);
+        tags[i] = { ...tags[i]!, parentId: p.parentId, order: p.order };
+      }
+    });
+  }
+
+  /**
+   * Puts the codebook in the order of `ids`, which must name every tag exactly once: each tag keeps
+   * its parent and takes its place among its siblings from the list.
+   */
   async reorder(ids: readonly string[]): Promise<Tag[]> {
     return this.write((tags) => {
       const byId = new Map(tags.map((t) => [t.id, t]));
@@ -136,11 +142,17 @@ export class TagStore {
           `A new order must list each of the ${tags.length} tags exactly once; the codebook was not changed.`,
         );
       }
-      tags.splice(0, tags.length, ...ids.map((id) => byId.get(id)!));
+      const next = new Map<string | null, number>();
+      for (const id of ids) {
+        const tag = byId.get(id)!;
+        const order = next.get(tag.parentId) ?? 0;
+        next.set(tag.parentId, order + 1);
+        tag.order = order;
+      }
     });
   }
 
-  /** Removes a tag from the codebook (passages are the caller's business); answers the new codebook. */
+  /** Removes a tag from the codebook (passages and children are the caller's business); answers the new codebook. */
   async remove(id: string): Promise<Tag[]> {
     return this.write((tags) => {
       tags.splice(indexOf(tags, id), 1);
@@ -161,11 +173,18 @@ export class TagStore {
 
   // The first change of a codebook that is not on disk yet starts from the starting tags, in the
   // same write: reads never write, and the file never holds an empty codebook by accident.
+  // Every write leaves a tree (checkTree) and stores it in tree order, so the file reads top-down
+  // like the editor shows it.
   private async write(mutate: (tags: Tag[]) => void): Promise<Tag[]> {
     return structuredClone(
       await this.store.update((file) => {
         if (!this.store.onDisk && file.tags.length === 0) file.tags = structuredClone([...DEFAULT_TAGS]);
         mutate(file.tags);
+        const problems = checkTree(file.tags);
+        if (problems.length > 0) {
+          throw new GlossatorError('invalid-argument', `${problems.slice(0, 3).join(' ')} The codebook was not changed.`);
+        }
+        file.tags = treeOrder(file.tags);
         return file.tags;
       }),
     );
@@ -183,18 +202,9 @@ function indexOf(tags: readonly Tag[], id: string): number {
   return i;
 }
 
-/** Names compare trimmed, NFC and case-insensitively, so "Friction" and " friction" cannot coexist. */
-export function nameKey(name: string): string {
-  return name.trim().normalize('NFC').toLowerCase();
-}
-
-/** Refuses a tag whose name or shortcut another tag (by id) already has. */
-function checkUnique(tags: readonly Tag[], tag: Tag): void {
+/** Refuses a tag whose shortcut another tag (by id) already has; names are checkTree's business. */
+function checkShortcut(tags: readonly Tag[], tag: Tag): void {
   const others = tags.filter((t) => t.id !== tag.id);
-  const sameName = others.find((t) => nameKey(t.name) === nameKey(tag.name));
-  if (sameName) {
-    throw new GlossatorError('invalid-argument', `There is already a tag called "${sameName.name}".`);
-  }
   const sameKey = tag.shortcut === null ? undefined : others.find((t) => t.shortcut === tag.shortcut);
   if (sameKey) {
     throw new GlossatorError('invalid-argument', `The shortcut ${tag.shortcut} already applies "${sameKey.name}".`);

@@ -6,6 +6,7 @@ import { argSchemas, type Args, type GlossatorApi, type Results, type UndoHistor
 import { METHODS, type Method } from '../../../src/shared/methods';
 import { fail, ok, type ErrorCode, type Result } from '../../../src/shared/result';
 import { DEFAULT_TAGS } from '../../../src/shared/default-tags';
+import { orderAtEnd, treeOrder } from '../../../src/shared/tag-tree';
 import { DEFAULT_SETTINGS } from '../../../src/shared/defaults';
 import { describe } from '../../../src/shared/anchoring';
 import type { SyncProgressEvent } from '../../../src/shared/sync';
@@ -286,11 +287,11 @@ export class FakeMain {
         for (const c of changes) this.put({ ...this.passage(c.docId, c.annotationId), tagIds: c.tagIds });
         return { updated: changes.length };
       },
-      createTag: ({ name, color, description }) => {
+      createTag: ({ name, color, description, parentId = null }) => {
         const used = new Set(this.tags.map((t) => t.shortcut));
         const shortcut = ['4', '5', '6', '7', '8', '9'].find((k) => !used.has(k)) ?? null;
-        const tag: Tag = { id: `t${++this.nextId}`, name, color, description: description ?? '', shortcut };
-        this.tags.push(tag);
+        const tag: Tag = { id: `t${++this.nextId}`, name, color, description: description ?? '', shortcut, parentId, order: orderAtEnd(this.tags, parentId) };
+        this.tags = treeOrder([...this.tags, tag]);
         return tag;
       },
       updateTag: ({ tagId, ...fields }) => {
@@ -300,7 +301,13 @@ export class FakeMain {
         return tag;
       },
       reorderTags: ({ tagIds }) => {
-        this.tags = tagIds.map((id) => this.tags.find((t) => t.id === id)!);
+        const next = new Map<string | null, number>();
+        for (const id of tagIds) {
+          const tag = this.tags.find((t) => t.id === id)!;
+          tag.order = next.get(tag.parentId) ?? 0;
+          next.set(tag.parentId, tag.order + 1);
+        }
+        this.tags = treeOrder(this.tags);
         return this.tags;
       },
       mergeTags: ({ sourceId, targetId }) => {
@@ -313,8 +320,8 @@ export class FakeMain {
         this.tags = this.tags.filter((t) => t.id !== tagId);
         return { tags: this.tags, changes };
       },
-      restoreTag: ({ tag, index }) => {
-        this.tags.splice(index, 0, tag);
+      restoreTag: ({ tag }) => {
+        this.tags = treeOrder([...this.tags, tag]);
         return this.tags;
       },
       getCoverage: ({ docId }) => ({ docId, read: this.coverage.get(docId) ?? [], total: this.doc(docId).blocks.length }),

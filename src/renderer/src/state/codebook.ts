@@ -31,9 +31,8 @@ export class Codebook implements CodebookActions {
     await this.apply(
       `add tag “${name}”`,
       async () => {
-        const index = wb.tags.length;
         created = created
-          ? ((await wb.call(this.wb.client.restoreTag({ tag: created, index }))) && created)
+          ? ((await wb.call(this.wb.client.restoreTag({ tag: created }))) && created)
           : await wb.call(this.wb.client.createTag({ name, color, description }));
         return !!created;
       },
@@ -80,7 +79,6 @@ export class Codebook implements CodebookActions {
     const wb = this.wb;
     const tag = this.tag(tagId);
     if (!tag) return;
-    const index = wb.tags.findIndex((t) => t.id === tagId);
     let changes: TagChange[] = [];
     await this.apply(
       label,
@@ -90,7 +88,7 @@ export class Codebook implements CodebookActions {
         return !!result;
       },
       async () =>
-        !!(await wb.call(this.wb.client.restoreTag({ tag, index }))) &&
+        !!(await wb.call(this.wb.client.restoreTag({ tag }))) &&
         !!(await wb.call(this.wb.client.setPassageTags({ changes: beforeOf(changes) }))),
     );
   }
