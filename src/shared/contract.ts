@@ -19,6 +19,7 @@ import type {
   Settings,
   Tag,
   TagChange,
+  TagMoves,
 } from './types';
 import type { Memo, MemoSearchResults } from './memos';
 import type { ConflictView, SyncProgressEvent, SyncReportView, SyncStatus } from './sync';
@@ -184,6 +185,10 @@ export const argSchemas = {
   mergeTags: z.strictObject({ sourceId: id, targetId: id }),
   deleteTag: z.strictObject({ tagId: id }),
   restoreTag: z.strictObject({ tag }),
+  moveTag: z.strictObject({ tagId: id, parentId: id.nullable(), index: z.number().int().nonnegative().max(1_000_000) }),
+  placeTags: z.strictObject({
+    placements: z.array(z.strictObject({ id, parentId: id.nullable(), order })).min(1).max(100_000),
+  }),
   listPassages: z.strictObject({ tagIds: z.array(id).max(500) }),
   search: z.strictObject({
     query: z.string().max(500, 'A search may hold at most 500 characters.'),
@@ -326,12 +331,16 @@ export interface Results {
   updateTag: Tag;
   /** Put the codebook in this order (a permutation of every tag id). */
   reorderTags: Tag[];
-  /** Move every passage of the source tag to the target tag and remove the source. */
-  mergeTags: { tags: Tag[]; changes: TagChange[] };
-  /** Remove a tag; its passages keep their other tags, and passages left with none stay, untagged. */
-  deleteTag: { tags: Tag[]; changes: TagChange[] };
+  /** Move every passage of the source tag to the target tag, its sub-tags under the target (last), and remove the source. */
+  mergeTags: { tags: Tag[]; changes: TagChange[]; moves: TagMoves };
+  /** Remove a tag; its sub-tags move up to its place under its parent; passages keep their other tags, and passages left with none stay, untagged. */
+  deleteTag: { tags: Tag[]; changes: TagChange[]; moves: TagMoves };
   /** Put a deleted tag back where it was (its parentId and order; undo of a merge or deletion). */
   restoreTag: Tag[];
+  /** Move a tag with its sub-tags under `parentId` (null: top level) at `index` among its new siblings; answers what moved. */
+  moveTag: { tags: Tag[]; moves: TagMoves };
+  /** Put tags back where they were (parent and sibling order): the undo of a move, or of a deletion's or merge's sub-tags. */
+  placeTags: Tag[];
   /** Every passage in the corpus carrying any of these tags (all passages when empty), with citations. */
   listPassages: PassageRow[];
   /**

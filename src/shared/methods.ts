@@ -23,6 +23,8 @@ export const METHODS = [
   'mergeTags',
   'deleteTag',
   'restoreTag',
+  'moveTag',
+  'placeTags',
   'listPassages',
   'search',
   'getCoverage',

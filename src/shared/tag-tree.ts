@@ -1,6 +1,6 @@
 // The codebook as a tree (pure, shared by main and renderer): children in order, ancestors, descendants, path names, tree order, roll-ups, checks and move planning.
 import { MAX_TAG_DEPTH } from './limits';
-import type { Tag } from './types';
+import type { Tag, TagPlacement } from './types';
 
 /** Between the names of a path: "Friction › Sanctions". */
 export const PATH_SEPARATOR = ' › ';
@@ -8,12 +8,7 @@ export const PATH_SEPARATOR = ' › ';
 /** What the tree helpers need of a tag, so imports and tests can use lighter records. */
 export type TreeNode = Pick<Tag, 'id' | 'name' | 'parentId' | 'order'>;
 
-/** Where a tag sits: its parent and its place among that parent's children. */
-export interface TagPlacement {
-  id: string;
-  parentId: string | null;
-  order: number;
-}
+export type { TagPlacement } from './types';
 
 /** Names compare trimmed, NFC and case-insensitively, so "Friction" and " friction" cannot be siblings. */
 export function nameKey(name: string): string {
@@ -321,4 +316,49 @@ export function placementsOf(tags: readonly TreeNode[], ids: Iterable<string>): 
     const t = tree.get(id);
     return t ? [{ id, parentId: t.parentId, order: t.order }] : [];
   });
+}
+
+/**
+ * How to move all of `fromId`'s children, in their order, under `toParentId` (null: top level) at
+ * `at` among its children (`fromId` itself not counted; clamped). Deleting a tag lifts its children
+ * to its own place under the grandparent; merging a tag hands its children to the target, last.
+ * Spread between the neighbours when numbers fit, else the new siblings are renumbered (listing only
+ * those that change). Refuses a move under `fromId`'s own subtree, a child whose name a new sibling
+ * has, or nesting past MAX_TAG_DEPTH.
+ */
+export function planChildrenMove(tags: readonly TreeNode[], fromId: string, toParentId: string | null, at: number): MovePlan {
+  const tree = new TagTree(tags);
+  const from = tree.get(fromId);
+  const children = tree.children(fromId);
+  if (!from || children.length === 0) return { ok: true, changes: [] };
+  const where = toParentId === null ? 'the top level' : `“${tree.pathName(toParentId)}”`;
+  if (toParentId !== null && (toParentId === fromId || tree.isAncestor(fromId, toParentId))) {
+    return { ok: false, problem: `The sub-tags of “${from.name}” cannot move under ${where}, which is one of them.` };
+  }
+  const siblings = tree.children(toParentId).filter((t) => t.id !== fromId);
+  for (const child of children) {
+    const twin = siblings.find((s) => nameKey(s.name) === nameKey(child.name));
+    if (twin) {
+      return { ok: false, problem: `The sub-tag “${child.name}” of “${from.name}” would move to ${where}, which already has a tag called “${twin.name}”. Rename or move one of them first.` };
+    }
+    const deepest = (toParentId === null ? 0 : tree.level(toParentId)) + tree.height(child.id);
+    if (deepest > MAX_TAG_DEPTH) {
+      return { ok: false, problem: `Moving the sub-tags of “${from.name}” under ${where} would nest tags ${deepest} levels deep; at most ${MAX_TAG_DEPTH} are allowed.` };
+    }
+  }
+  const i = Math.max(0, Math.min(Math.trunc(at), siblings.length));
+  const lo = siblings[i - 1]?.order;
+  const hi = siblings[i]?.order;
+  const k = children.length;
+  const spread = children.map((_, j) =>
+    lo === undefined && hi === undefined ? j : lo === undefined ? hi! - k + j : hi === undefined ? lo + 1 + j : lo + ((hi - lo) * (j + 1)) / (k + 1),
+  );
+  const fits = spread.every((o, j) => (lo === undefined || o > lo) && (hi === undefined || o < hi) && (j === 0 || o > spread[j - 1]!));
+  if (fits) return { ok: true, changes: children.map((c, j) => ({ id: c.id, parentId: toParentId, order: spread[j]! })) };
+  const moving = new Set(children.map((c) => c.id));
+  const renumbered = [...siblings.slice(0, i), ...children, ...siblings.slice(i)];
+  const changes = renumbered
+    .map((t, n) => ({ id: t.id, parentId: toParentId, order: n }))
+    .filter((c) => moving.has(c.id) || tree.get(c.id)!.order !== c.order);
+  return { ok: true, changes };
 }

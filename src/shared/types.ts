@@ -136,6 +136,19 @@ export interface DocumentSummary {
 
 export type DigestGroupBy = 'tag' | 'document';
 
+/** Where a tag sits: its parent (null: top level) and its place among that parent's children. */
+export interface TagPlacement {
+  id: string;
+  parentId: string | null;
+  order: number;
+}
+
+/** The tags a codebook operation moved: where they were and where they are now (undo: place them back). */
+export interface TagMoves {
+  before: TagPlacement[];
+  after: TagPlacement[];
+}
+
 /** One passage's tags before and after a codebook operation, so the operation can be undone. */
 export interface TagChange {
   docId: string;

@@ -12,10 +12,12 @@ import type {
   PlacedAnnotation,
   Tag,
   TagChange,
+  TagMoves,
 } from '../../src/shared/types';
 import { DEFAULT_TAGS } from '../../src/shared/default-tags';
 import { CodebookService } from '../../src/main/core/codebook-service';
 import { TagStore } from '../../src/main/store/tag-store';
+import { TagTree } from '../../src/shared/tag-tree';
 import { callOn, refused, SEED_CORPUS, send, value } from './support/core-harness';
 
 const DOC_A = '000_4ab67b766fb33eed';
@@ -282,6 +284,109 @@ describe('nested tags', () => {
     expect(await tagStore.list()).toEqual(tags);
   });
 });
+
+describe('moving, deleting and merging nested tags', () => {
+  /** friction › {sanctions › oil, rivalry}; cooperation; hedging. */
+  async function nest() {
+    const make = (name: string, parentId: string | null) => value<Tag>(call('createTag', { name, color: '#123456', parentId }));
+    const sanctions = await make('Sanctions', 'friction');
+    const oil = await make('Oil', sanctions.id);
+    const rivalry = await make('Rivalry', 'friction');
+    return { sanctions, oil, rivalry };
+  }
+  const shape = (tags: Tag[]) => tags.map((t) => `${'  '.repeat(new TagTree(tags).level(t.id) - 1)}${t.name}`);
+  type Moved = { tags: Tag[]; moves: TagMoves };
+
+  it('moveTag re-parents a subtree and reorders, changing one record each time, and answers what moved', async () => {
+    const { sanctions } = await nest();
+    const moved = await value<Moved>(call('moveTag', { tagId: sanctions.id, parentId: 'cooperation', index: 0 }));
+    expect(moved.moves).toEqual({
+      before: [{ id: sanctions.id, parentId: 'friction', order: 0 }],
+      after: [{ id: sanctions.id, parentId: 'cooperation', order: 0 }],
+    });
+    expect(shape(moved.tags)).toEqual(['Cooperation', '  Sanctions', '    Oil', 'Friction', '  Rivalry', 'Hedging']);
+    const up = await value<Moved>(call('moveTag', { tagId: 'hedging', parentId: null, index: 0 }));
+    expect(up.moves.after).toEqual([{ id: 'hedging', parentId: null, order: -1 }]);
+    expect(shape(await listTags())[0]).toBe('Hedging');
+    // Where it already is: nothing moves, nothing is written.
+    expect((await value<Moved>(call('moveTag', { tagId: 'hedging', parentId: null, index: 0 }))).moves).toEqual({ before: [], after: [] });
+  });
+
+  it('moveTag → placeTags(before) gives back the codebook exactly', async () => {
+    const { oil } = await nest();
+    const original = await listTags();
+    const { moves } = await value<Moved>(call('moveTag', { tagId: oil.id, parentId: null, index: 1 }));
+    expect(await value(call('placeTags', { placements: moves.before }))).toEqual(original);
+    expect(await listTags()).toEqual(original);
+  });
+
+  it.each([
+    ['under itself', (_n: Nested) => ({ tagId: 'friction', parentId: 'friction', index: 0 }), INVALID, /cannot be moved under itself or one of its own sub-tags/],
+    ['under its own sub-tag', (n: Nested) => ({ tagId: 'friction', parentId: n.oil.id, index: 0 }), INVALID, /cannot be moved under itself/],
+    ['beside a sibling of the same name', (n: Nested) => ({ tagId: n.oil.id, parentId: 'friction', index: 0 }), INVALID, null],
+    ['under an unknown tag', () => ({ tagId: 'hedging', parentId: 'gossip', index: 0 }), 'not-found', /There is no tag "gossip"/],
+  ] as const)('moveTag refuses a move %s and writes nothing', async (_name, args, code, says) => {
+    const n = await nest();
+    if (says === null) await value(call('createTag', { name: 'OIL', color: '#123456', parentId: 'friction' }));
+    const before = await snapshot();
+    const message = await refused(call('moveTag', args(n)), code);
+    expect(message).toMatch(says ?? /There is already a tag called “OIL” under “Friction”/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses placements that would break the tree, and writes nothing', async () => {
+    const { oil } = await nest();
+    const before = await snapshot();
+    expect(await refused(call('placeTags', { placements: [{ id: 'friction', parentId: oil.id, order: 0 }] }), INVALID)).toMatch(/nested under itself/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('deleting a parent moves its sub-tags up to its place; passages keep their other tags; undo restores all', async () => {
+    const { sanctions, oil, rivalry } = await nest();
+    const p1 = await passage(DOC_A, 0, ['friction', sanctions.id]);
+    const original = await state();
+    tick();
+    const result = await value<{ tags: Tag[]; changes: TagChange[]; moves: TagMoves }>(call('deleteTag', { tagId: 'friction' }));
+    expect(shape(result.tags)).toEqual(['Cooperation', 'Sanctions', '  Oil', 'Rivalry', 'Hedging']);
+    expect(result.moves.before).toEqual([{ id: sanctions.id, parentId: 'friction', order: 0 }, { id: rivalry.id, parentId: 'friction', order: 1 }]);
+    expect(result.moves.after.map((m) => m.parentId)).toEqual([null, null]);
+    expect(result.changes).toEqual([{ docId: DOC_A, annotationId: p1.id, before: ['friction', sanctions.id], after: [sanctions.id] }]);
+    expect(new TagTree(result.tags).parentOf(oil.id)?.id).toBe(sanctions.id);
+
+    tick();
+    await value(call('restoreTag', { tag: original.tags.find((t) => t.id === 'friction')! }));
+    await value(call('placeTags', { placements: result.moves.before }));
+    await value(call('setPassageTags', { changes: result.changes.map(({ docId, annotationId, before }) => ({ docId, annotationId, tagIds: before })) }));
+    const restored = await state();
+    expect(restored.tags).toEqual(original.tags);
+    expect(withoutModified(restored.a)).toEqual(withoutModified(original.a));
+  });
+
+  it('deleting a nested parent moves its sub-tags to the grandparent; a name clash there refuses the deletion', async () => {
+    const { sanctions, oil } = await nest();
+    const deleted = await value<{ tags: Tag[] }>(call('deleteTag', { tagId: sanctions.id }));
+    expect(shape(deleted.tags)).toEqual(['Cooperation', 'Friction', '  Oil', '  Rivalry', 'Hedging']);
+    const inner = await value<Tag>(call('createTag', { name: 'Inner', color: '#123456', parentId: oil.id }));
+    await value(call('createTag', { name: 'inner', color: '#123456', parentId: 'friction' }));
+    const before = await snapshot();
+    expect(await refused(call('deleteTag', { tagId: oil.id }), INVALID)).toBe(
+      `The sub-tag “Inner” of “Oil” would move to “Friction”, which already has a tag called “inner”. Rename or move one of them first. The codebook was not changed.`,
+    );
+    expect(await snapshot()).toEqual(before);
+    expect(new TagTree(await listTags()).parentOf(inner.id)?.id).toBe(oil.id);
+  });
+
+  it('merging hands the sub-tags to the target, after its own; merging into its own sub-tag is refused', async () => {
+    const { sanctions, rivalry } = await nest();
+    const merged = await value<{ tags: Tag[]; moves: TagMoves }>(call('mergeTags', { sourceId: 'friction', targetId: 'hedging' }));
+    expect(shape(merged.tags)).toEqual(['Cooperation', 'Hedging', '  Sanctions', '    Oil', '  Rivalry']);
+    expect(merged.moves.before.map((m) => m.id)).toEqual([sanctions.id, rivalry.id]);
+    expect(await refused(call('mergeTags', { sourceId: 'hedging', targetId: sanctions.id }), INVALID)).toMatch(
+      /“Hedging” cannot be merged into its own sub-tag “Sanctions”; move that sub-tag out first/,
+    );
+  });
+});
+type Nested = { sanctions: Tag; oil: Tag; rivalry: Tag };
 
 describe('undo', () => {
   it.each([

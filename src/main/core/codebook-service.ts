@@ -1,9 +1,9 @@
 // The codebook editor: creates, edits, reorders, merges, deletes and restores tags, keeping passages consistent.
 import { randomBytes } from 'node:crypto';
 import type { Args, Results } from '../../shared/contract';
-import type { Annotation, Tag, TagChange } from '../../shared/types';
+import type { Annotation, Tag, TagChange, TagMoves } from '../../shared/types';
 import { GlossatorError } from '../../shared/result';
-import { orderAtEnd } from '../../shared/tag-tree';
+import { TagTree, orderAtEnd, placementsOf, planChildrenMove, planMove, type MovePlan } from '../../shared/tag-tree';
 import type { AnnotationStore } from '../store/annotation-store';
 import type { TagStore } from '../store/tag-store';
 import { writeTags } from './annotation-service';
@@ -112,26 +112,67 @@ export class CodebookService {
     return this.deps.tags.exclusive(() => this.deps.tags.reorder(tagIds));
   }
 
-  /** Every passage carrying the source gets the target in its place (once) and loses the source. */
+  /** Moves a tag, with everything below it, under `parentId` at `index` among its new siblings. */
+  moveTag({ tagId, parentId, index }: Args<'moveTag'>): Promise<Results['moveTag']> {
+    const { tags } = this.deps;
+    return tags.exclusive(async () => {
+      await this.requireTags(parentId === null ? [tagId] : [tagId, parentId]);
+      const current = await tags.list();
+      const moves = movesOf(current, planMove(current, tagId, parentId, index));
+      return { tags: moves.after.length > 0 ? await tags.place(moves.after) : current, moves };
+    });
+  }
+
+  /** Puts tags at the given placements in one write (undo of a move); the codebook must stay a tree. */
+  placeTags({ placements }: Args<'placeTags'>): Promise<Results['placeTags']> {
+    const { tags } = this.deps;
+    return tags.exclusive(async () => {
+      await this.requireTags(placements.map((p) => p.id));
+      return tags.place(placements);
+    });
+  }
+
+  /**
+   * Every passage carrying the source gets the target in its place (once) and loses the source;
+   * the source's sub-tags move under the target, after its own. A tag cannot be merged into one of
+   * its own sub-tags (move that sub-tag out first).
+   */
   mergeTags({ sourceId, targetId }: Args<'mergeTags'>): Promise<Results['mergeTags']> {
     return this.deps.tags.exclusive(async () => {
       if (sourceId === targetId) {
         throw new GlossatorError('invalid-argument', 'A tag cannot be merged into itself.');
       }
       await this.requireTags([sourceId, targetId]);
+      const current = await this.deps.tags.list();
+      const tree = new TagTree(current);
+      if (tree.isAncestor(sourceId, targetId)) {
+        throw new GlossatorError(
+          'invalid-argument',
+          `“${tree.get(sourceId)!.name}” cannot be merged into its own sub-tag “${tree.get(targetId)!.name}”; move that sub-tag out first.`,
+        );
+      }
+      const moves = movesOf(current, planChildrenMove(current, sourceId, targetId, Number.MAX_SAFE_INTEGER));
       const changes = await this.plan('merge the tags', (ids) =>
         ids.includes(sourceId) ? [...new Set(ids.map((t) => (t === sourceId ? targetId : t)))] : ids,
       );
-      return this.commit(changes, sourceId);
+      return this.commit(changes, sourceId, moves);
     });
   }
 
-  /** Takes the tag off every passage (a passage left with no tag stays, untagged), then out of the codebook. */
+  /**
+   * Takes the tag off every passage (a passage left with no tag stays, untagged), moves its
+   * sub-tags up to its own place under its parent, then takes it out of the codebook.
+   */
   deleteTag({ tagId }: Args<'deleteTag'>): Promise<Results['deleteTag']> {
     return this.deps.tags.exclusive(async () => {
       await this.requireTags([tagId]);
+      const current = await this.deps.tags.list();
+      const tree = new TagTree(current);
+      const parentId = tree.parentOf(tagId)?.id ?? null;
+      const at = tree.children(parentId).findIndex((t) => t.id === tagId);
+      const moves = movesOf(current, planChildrenMove(current, tagId, parentId, at));
       const changes = await this.plan('delete the tag', (ids) => ids.filter((t) => t !== tagId));
-      return this.commit(changes, tagId);
+      return this.commit(changes, tagId, moves);
     });
   }
 
@@ -196,7 +237,7 @@ export class CodebookService {
 
   // Passages first, codebook last: a crash in between leaves a tag no passage uses (harmless,
   // and the operation can be run again), never a passage naming a tag that no longer exists.
-  private async commit(changes: TagChange[], removedTagId: string): Promise<{ tags: Tag[]; changes: TagChange[] }> {
+  private async commit(changes: TagChange[], removedTagId: string, moves: TagMoves): Promise<{ tags: Tag[]; changes: TagChange[]; moves: TagMoves }> {
     const byDoc = new Map<string, Map<string, string[]>>();
     for (const c of changes) {
       const writes = byDoc.get(c.docId) ?? new Map<string, string[]>();
@@ -205,7 +246,13 @@ export class CodebookService {
     }
     const modified = this.deps.clock.now().toISOString();
     for (const [docId, writes] of byDoc) await writeTags(this.deps.store, docId, writes, modified);
-    const tags = await this.deps.tags.remove(removedTagId);
-    return { tags, changes };
+    const tags = await this.deps.tags.removeAndPlace(removedTagId, moves.after);
+    return { tags, changes, moves };
   }
+}
+
+/** The placements a plan changes, before and after; a refused plan is an invalid-argument error. */
+function movesOf(tags: readonly Tag[], plan: MovePlan): TagMoves {
+  if (!plan.ok) throw new GlossatorError('invalid-argument', `${plan.problem} The codebook was not changed.`);
+  return { before: placementsOf(tags, plan.changes.map((c) => c.id)), after: plan.changes };
 }

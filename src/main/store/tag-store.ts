@@ -6,7 +6,8 @@ import { JsonStore, type StoreIo } from './json-store';
 import { dataPaths } from './layout';
 import type { DamageReport } from './damage';
 import { TAG_FILE_VERSION, TAG_MIGRATIONS, tagFileSchema, type TagFile } from './schemas';
-import { checkTree, treeOrder, type TagPlacement } from '../../shared/tag-tree';
+import { checkTree, treeOrder } from '../../shared/tag-tree';
+import type { TagPlacement } from '../../shared/types';
 
 export { nameKey } from '../../shared/tag-tree';
 
@@ -152,10 +153,22 @@ export class TagStore {
     });
   }
 
-  /** Removes a tag from the codebook (passages and children are the caller's business); answers the new codebook. */
+  /** Removes a tag from the codebook (passages are the caller's business); answers the new codebook. */
   async remove(id: string): Promise<Tag[]> {
+    return this.removeAndPlace(id, []);
+  }
+
+  /**
+   * Removes a tag and, in the same write, places its children elsewhere (see place()): a deleted
+   * parent's children are never left pointing at a tag that is gone, not even on disk.
+   */
+  async removeAndPlace(id: string, placements: readonly TagPlacement[]): Promise<Tag[]> {
     return this.write((tags) => {
       tags.splice(indexOf(tags, id), 1);
+      for (const p of placements) {
+        const i = indexOf(tags, p.id);
+        tags[i] = { ...tags[i]!, parentId: p.parentId, order: p.order };
+      }
     });
   }
 

@@ -6,7 +6,7 @@ import { argSchemas, type Args, type GlossatorApi, type Results, type UndoHistor
 import { METHODS, type Method } from '../../../src/shared/methods';
 import { fail, ok, type ErrorCode, type Result } from '../../../src/shared/result';
 import { DEFAULT_TAGS } from '../../../src/shared/default-tags';
-import { orderAtEnd, treeOrder } from '../../../src/shared/tag-tree';
+import { TagTree, checkTree, orderAtEnd, placementsOf, planChildrenMove, planMove, treeOrder, type MovePlan } from '../../../src/shared/tag-tree';
 import { DEFAULT_SETTINGS } from '../../../src/shared/defaults';
 import { describe } from '../../../src/shared/anchoring';
 import type { SyncProgressEvent } from '../../../src/shared/sync';
@@ -19,6 +19,8 @@ import type {
   Settings,
   Tag,
   TagChange,
+  TagMoves,
+  TagPlacement,
 } from '../../../src/shared/types';
 import type { MenuCommand } from '../../../src/shared/methods';
 
@@ -233,6 +235,21 @@ export class FakeMain {
     };
   }
 
+  private plan(plan: MovePlan): TagMoves {
+    if (!plan.ok) throw new FakeError('invalid-argument', plan.problem);
+    return { before: placementsOf(this.tags, plan.changes.map((c) => c.id)), after: plan.changes };
+  }
+
+  private placed(tags: readonly Tag[], placements: readonly TagPlacement[]): Tag[] {
+    const next = tags.map((t) => {
+      const p = placements.find((x) => x.id === t.id);
+      return p ? { ...t, parentId: p.parentId, order: p.order } : t;
+    });
+    const problems = checkTree(next);
+    if (problems.length > 0) throw new FakeError('invalid-argument', problems.join(' '));
+    return treeOrder(next);
+  }
+
   private removeTagEverywhere(tagId: string, replacement: string | null): TagChange[] {
     const changes: TagChange[] = [];
     for (const list of this.annotations.values()) {
@@ -310,15 +327,30 @@ export class FakeMain {
         this.tags = treeOrder(this.tags);
         return this.tags;
       },
+      // The tree moves use the same shared planners as main, so the renderer sees main's answers.
       mergeTags: ({ sourceId, targetId }) => {
+        const moves = this.plan(planChildrenMove(this.tags, sourceId, targetId, Number.MAX_SAFE_INTEGER));
         const changes = this.removeTagEverywhere(sourceId, targetId);
-        this.tags = this.tags.filter((t) => t.id !== sourceId);
-        return { tags: this.tags, changes };
+        this.tags = this.placed(this.tags.filter((t) => t.id !== sourceId), moves.after);
+        return { tags: this.tags, changes, moves };
       },
       deleteTag: ({ tagId }) => {
+        const tree = new TagTree(this.tags);
+        const parentId = tree.parentOf(tagId)?.id ?? null;
+        const at = tree.children(parentId).findIndex((t) => t.id === tagId);
+        const moves = this.plan(planChildrenMove(this.tags, tagId, parentId, at));
         const changes = this.removeTagEverywhere(tagId, null);
-        this.tags = this.tags.filter((t) => t.id !== tagId);
-        return { tags: this.tags, changes };
+        this.tags = this.placed(this.tags.filter((t) => t.id !== tagId), moves.after);
+        return { tags: this.tags, changes, moves };
+      },
+      moveTag: ({ tagId, parentId, index }) => {
+        const moves = this.plan(planMove(this.tags, tagId, parentId, index));
+        this.tags = this.placed(this.tags, moves.after);
+        return { tags: this.tags, moves };
+      },
+      placeTags: ({ placements }) => {
+        this.tags = this.placed(this.tags, placements);
+        return this.tags;
       },
       restoreTag: ({ tag }) => {
         this.tags = treeOrder([...this.tags, tag]);

@@ -1,4 +1,4 @@
-// Handlers for the codebook editor: create, edit, reorder, merge, delete and restore tags.
+// Handlers for the codebook editor: create, edit, move, reorder, merge, delete and restore tags.
 import type { Handlers } from '../../../shared/contract';
 import type { CodebookService } from '../codebook-service';
 
@@ -6,7 +6,7 @@ export interface CodebookHandlerDeps {
   codebook: CodebookService;
 }
 
-type CodebookMethods = 'createTag' | 'updateTag' | 'reorderTags' | 'mergeTags' | 'deleteTag' | 'restoreTag';
+type CodebookMethods = 'createTag' | 'updateTag' | 'reorderTags' | 'mergeTags' | 'deleteTag' | 'restoreTag' | 'moveTag' | 'placeTags';
 
 export function codebookHandlers({ codebook }: CodebookHandlerDeps): Pick<Handlers, CodebookMethods> {
   return {
@@ -16,5 +16,7 @@ export function codebookHandlers({ codebook }: CodebookHandlerDeps): Pick<Handle
     mergeTags: async (args) => codebook.mergeTags(args),
     deleteTag: async (args) => codebook.deleteTag(args),
     restoreTag: async (args) => codebook.restoreTag(args),
+    moveTag: async (args) => codebook.moveTag(args),
+    placeTags: async (args) => codebook.placeTags(args),
   };
 }

@@ -1,5 +1,5 @@
 // Codebook operations for the editor, each recorded with its inverse so it can be undone.
-import type { Tag, TagChange } from '../../../shared/types';
+import type { Tag, TagChange, TagMoves } from '../../../shared/types';
 import type { CodebookActions } from './codebook-actions';
 import type { Workbench } from './workbench.svelte';
 
@@ -25,15 +25,16 @@ export class Codebook implements CodebookActions {
     });
   }
 
-  async create(name: string, color: string, description: string): Promise<void> {
+  async create(name: string, color: string, description: string, parentId: string | null = null): Promise<void> {
     const wb = this.wb;
     let created: Tag | null = null;
+    const under = parentId === null ? '' : ` under “${wb.tagsById.get(parentId)?.name}”`;
     await this.apply(
-      `add tag “${name}”`,
+      `add tag “${name}”${under}`,
       async () => {
         created = created
           ? ((await wb.call(this.wb.client.restoreTag({ tag: created }))) && created)
-          : await wb.call(this.wb.client.createTag({ name, color, description }));
+          : await wb.call(this.wb.client.createTag({ name, color, description, parentId }));
         return !!created;
       },
       async () => !!created && !!(await wb.call(this.wb.client.deleteTag({ tagId: created.id }))),
@@ -62,44 +63,99 @@ export class Codebook implements CodebookActions {
     return this.change(tagId, { shortcut }, `set the shortcut of “${this.tag(tagId)?.name}”`);
   }
 
+  /** Moves a tag up (-1) or down (+1) among its siblings. */
   async move(tagId: string, delta: -1 | 1): Promise<void> {
-    const wb = this.wb;
-    const before = wb.tags.map((t) => t.id);
-    const at = before.indexOf(tagId);
+    const tag = this.tag(tagId);
+    if (!tag) return;
+    const siblings = this.wb.tagTree.children(tag.parentId);
+    const at = siblings.findIndex((t) => t.id === tagId);
     const to = at + delta;
-    if (at < 0 || to < 0 || to >= before.length) return;
-    const after = [...before];
-    [after[at], after[to]] = [after[to]!, after[at]!];
-    const order = (ids: string[]) => async () => !!(await wb.call(this.wb.client.reorderTags({ tagIds: ids })));
-    await this.apply(`move “${this.tag(tagId)?.name}” ${delta < 0 ? 'up' : 'down'}`, order(after), order(before));
+    if (at < 0 || to < 0 || to >= siblings.length) return;
+    await this.moveTo(tagId, tag.parentId, to, `move “${tag.name}” ${delta < 0 ? 'up' : 'down'}`);
   }
 
-  /** Merge and delete share their inverse: put the tag back, then give passages their old tags. */
-  private async removeTag(tagId: string, label: string, run: () => Promise<TagChange[] | null>): Promise<void> {
+  /** Nests a tag under the sibling just above it, last among that sibling's children. */
+  async indent(tagId: string): Promise<void> {
+    const tag = this.tag(tagId);
+    if (!tag) return;
+    const siblings = this.wb.tagTree.children(tag.parentId);
+    const above = siblings[siblings.findIndex((t) => t.id === tagId) - 1];
+    if (!above) return;
+    await this.moveTo(tagId, above.id, Number.MAX_SAFE_INTEGER, `move “${tag.name}” under “${above.name}”`);
+  }
+
+  /** Moves a tag out of its parent, to just after that parent. */
+  async outdent(tagId: string): Promise<void> {
+    const tree = this.wb.tagTree;
+    const parent = tree.parentOf(tagId);
+    const tag = this.tag(tagId);
+    if (!parent || !tag) return;
+    const at = tree.children(parent.parentId).findIndex((t) => t.id === parent.id) + 1;
+    const where = parent.parentId === null ? 'the top level' : `“${tree.get(parent.parentId)?.name}”`;
+    await this.moveTo(tagId, parent.parentId, at, `move “${tag.name}” out of “${parent.name}” to ${where}`);
+  }
+
+  /** Moves a tag (and its sub-tags) under `parentId` at `index` among its new siblings; undo puts back what moved. */
+  async moveTo(tagId: string, parentId: string | null, index: number, label?: string): Promise<void> {
+    const wb = this.wb;
+    const tag = this.tag(tagId);
+    if (!tag) return;
+    const said = label ?? `move “${tag.name}” ${parentId === null ? 'to the top level' : `under “${wb.tagsById.get(parentId)?.name}”`}`;
+    let moves: TagMoves | null = null;
+    await this.apply(
+      said,
+      async () => {
+        // Redo repeats the same placements, so it lands exactly where the first run did.
+        if (moves) return !!(await wb.call(wb.client.placeTags({ placements: moves.after })));
+        const result = await wb.call(wb.client.moveTag({ tagId, parentId, index }));
+        if (!result || result.moves.after.length === 0) return false;
+        moves = result.moves;
+        return true;
+      },
+      async () => !!moves && !!(await wb.call(wb.client.placeTags({ placements: moves.before }))),
+    );
+  }
+
+  /**
+   * Merge and delete share their inverse: put the tag back, then its sub-tags where they were,
+   * then give passages their old tags.
+   */
+  private async removeTag(tagId: string, label: string, run: () => Promise<{ changes: TagChange[]; moves: TagMoves } | null>): Promise<void> {
     const wb = this.wb;
     const tag = this.tag(tagId);
     if (!tag) return;
     let changes: TagChange[] = [];
+    let moves: TagMoves = { before: [], after: [] };
     await this.apply(
       label,
       async () => {
         const result = await run();
-        if (result) changes = result;
+        if (result) ({ changes, moves } = result);
         return !!result;
       },
       async () =>
         !!(await wb.call(this.wb.client.restoreTag({ tag }))) &&
+        (moves.before.length === 0 || !!(await wb.call(this.wb.client.placeTags({ placements: moves.before })))) &&
         !!(await wb.call(this.wb.client.setPassageTags({ changes: beforeOf(changes) }))),
     );
   }
 
+  /** "; its 2 sub-tags moved up to the top level", or "" for a tag without sub-tags. */
+  private childrenNote(tagId: string, to: string): string {
+    const n = this.wb.tagTree.children(tagId).length;
+    return n === 0 ? '' : `; ${n === 1 ? 'its sub-tag' : `its ${n} sub-tags`} moved ${to}`;
+  }
+
   merge(sourceId: string, targetId: string): Promise<void> {
-    const label = `merge “${this.tag(sourceId)?.name}” into “${this.tag(targetId)?.name}”`;
-    return this.removeTag(sourceId, label, async () => (await this.wb.call(this.wb.client.mergeTags({ sourceId, targetId })))?.changes ?? null);
+    const target = this.tag(targetId)?.name;
+    const label = `merge “${this.tag(sourceId)?.name}” into “${target}”${this.childrenNote(sourceId, `under “${target}”`)}`;
+    return this.removeTag(sourceId, label, () => this.wb.call(this.wb.client.mergeTags({ sourceId, targetId })));
   }
 
   remove(tagId: string): Promise<void> {
-    const label = `delete tag “${this.tag(tagId)?.name}”`;
-    return this.removeTag(tagId, label, async () => (await this.wb.call(this.wb.client.deleteTag({ tagId })))?.changes ?? null);
+    const parent = this.wb.tagTree.parentOf(tagId);
+    const to = parent ? `up to “${parent.name}”` : 'up to the top level';
+    const label = `delete tag “${this.tag(tagId)?.name}”${this.childrenNote(tagId, to)}`;
+    return this.removeTag(tagId, label, () => this.wb.call(this.wb.client.deleteTag({ tagId })));
   }
 }

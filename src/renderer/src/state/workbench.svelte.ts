@@ -3,6 +3,7 @@ import type { Annotation, CorpusProblem, DocumentSummary, GlossDocument, PlacedA
 import type { Result } from '../../../shared/result';
 import type { GlossatorApi } from '../../../shared/contract';
 import { UndoStack, type UndoEntry } from '../lib/undo-stack';
+import { TagTree } from '../../../shared/tag-tree';
 import { Notices } from './notices.svelte';
 import { ReaderController } from './reader-controller';
 import { UndoHistoryKeeper } from './undo-history';
@@ -50,6 +51,8 @@ export class Workbench {
   ) {}
 
   tagsById = $derived(new Map(this.tags.map((t) => [t.id, t])));
+  /** The codebook as a tree: children, paths ("Friction › Sanctions"), roll-ups (shared/tag-tree.ts). */
+  tagTree = $derived(new TagTree(this.tags));
   summary = $derived(this.documents.find((d) => d.id === this.doc?.id) ?? null);
   active = $derived(this.annotations.find((a) => a.id === this.activeId) ?? null);
 
