@@ -341,7 +341,7 @@ export interface Results {
   moveTag: { tags: Tag[]; moves: TagMoves };
   /** Put tags back where they were (parent and sibling order): the undo of a move, or of a deletion's or merge's sub-tags. */
   placeTags: Tag[];
-  /** Every passage in the corpus carrying any of these tags (all passages when empty), with citations. */
+  /** Every passage in the corpus carrying any of these tags or their sub-tags (all passages when empty), with citations. */
   listPassages: PassageRow[];
   /**
    * Full-text search over the corpus index: every document with a hit and its exact count, and

@@ -362,3 +362,27 @@ export function planChildrenMove(tags: readonly TreeNode[], fromId: string, toPa
     .filter((c) => moving.has(c.id) || tree.get(c.id)!.order !== c.order);
   return { ok: true, changes };
 }
+
+/** What "incl. sub-tags" adds to a count's label, so a rolled-up count is never mistaken for a tag's own. */
+export const INCL_SUB_TAGS = 'incl. sub-tags';
+
+/**
+ * The tags a filter shows: every tag when `filter` is empty, else the filter's tags and everything
+ * below them, in tree order.
+ */
+export function shownTags<T extends TreeNode>(tree: TagTree<T>, filter: readonly string[]): T[] {
+  if (filter.length === 0) return [...tree.ordered()];
+  const wanted = new Set(tree.expandWithDescendants(filter));
+  return tree.ordered().filter((t) => wanted.has(t.id));
+}
+
+/**
+ * Per tag id, the passages carrying it or any tag below it, each passage once per id (a passage
+ * with two sub-tags of one parent counts once under that parent). Ids outside the codebook count
+ * under themselves only.
+ */
+export function rolledUpCounts(tree: TagTree<TreeNode>, passages: Iterable<{ tagIds: readonly string[] }>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const p of passages) for (const id of tree.withAncestors(p.tagIds)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}

@@ -104,7 +104,7 @@ export class Workspace {
       listTags: async () => tags.list(),
       ...codebookHandlers({ codebook }),
       ...exportHandlers({ corpus, annotations, tags, importer, clock, version: env.version, ...host, memos: () => memos.list() }),
-      ...retrievalHandlers({ corpus, annotations }),
+      ...retrievalHandlers({ corpus, annotations, tags }),
       ...searchHandlers({ index }),
       ...readingHandlers({ corpus, coverage, settings: env.settings }),
       ...reviewHandlers({ review }),

@@ -4,6 +4,7 @@ import { documentTitle } from './citation';
 import { currentRange, sortPassages } from './select';
 import { safeColor, UNTAGGED_COLOR } from './charts-svg';
 import type { ExportSet } from './types';
+import { INCL_SUB_TAGS, TagTree, shownTags } from '../../shared/tag-tree';
 
 /** Sentinel series id for passages without a codebook tag (ids are never empty, so this cannot clash). */
 export const UNTAGGED_ID = '';
@@ -43,11 +44,17 @@ export function chartData(set: ExportSet): ChartData {
   const byDoc = new Map<string, ChartPassage[]>();
   // Re-sorted (cheap, idempotent) so the bytes never depend on the order the caller passed passages in.
   // A tag filter narrows the charts to the tags asked for, as it narrows the digest's table and sections.
-  const shown = set.options.tagIds.length > 0 ? set.tags.filter((t) => set.options.tagIds.includes(t.id)) : set.tags;
+  // One series per top of the shown tree (the chosen tags, or the top-level tags): each counts the
+  // passages carrying it or any tag below it, once, so a stack never counts a passage twice for
+  // one branch.
+  const tree = new TagTree(set.tags);
+  const shownIds = new Set(shownTags(tree, set.options.tagIds).map((t) => t.id));
+  const shown = [...shownIds].map((id) => tree.get(id)!).filter((t) => !tree.ancestors(t.id).some((a) => shownIds.has(a.id)));
+  const branch = new Map(shown.map((t) => [t.id, new Set([t.id, ...tree.descendants(t.id).map((d) => d.id)])] as const));
   for (const annotation of sortPassages(set.documents, set.passages)) {
     const list = byDoc.get(annotation.docId) ?? [];
     // Codebook order, not the order the analyst applied tags: charts must not depend on click history.
-    const tagIds = shown.filter((t) => annotation.tagIds.includes(t.id)).map((t) => t.id);
+    const tagIds = shown.filter((t) => annotation.tagIds.some((id) => branch.get(t.id)!.has(id))).map((t) => t.id);
     list.push({
       annotation,
       range: null,
@@ -72,7 +79,11 @@ export function chartData(set: ExportSet): ChartData {
   const used = new Set(rows.flatMap((row) => row.passages.flatMap((p) => p.seriesIds)));
   const series: Series[] = shown
     .filter((tag) => used.has(tag.id))
-    .map((tag) => ({ id: tag.id, name: tag.name, color: safeColor(tag.color) }));
+    .map((tag) => ({
+      id: tag.id,
+      name: branch.get(tag.id)!.size > 1 ? `${tag.name} (${INCL_SUB_TAGS})` : tag.name,
+      color: safeColor(tag.color),
+    }));
   if (used.has(UNTAGGED_ID)) series.push({ id: UNTAGGED_ID, name: 'Untagged', color: UNTAGGED_COLOR });
   const passageCount = rows.reduce((sum, row) => sum + row.passages.length, 0);
   return { series, rows, idle, passageCount };

@@ -6,6 +6,7 @@ import { passageText } from './passage-text';
 import { currentQuote, currentRange, sortPassages } from './select';
 import type { ExportSet } from './types';
 import { memoMarkdownSections } from './memo-sections';
+import { INCL_SUB_TAGS, TagTree, shownTags } from '../../shared/tag-tree';
 
 /** An annotation ready to print. `range` is null when the passage needs review. */
 interface Passage {
@@ -31,12 +32,14 @@ export function renderMarkdownParts(set: ExportSet): { markdown: string; bodySta
   const { passages, orphans } = collectPassages(set);
   // A tag filter narrows the table and the sections to the tags asked for; "Also tagged" lines
   // still show a passage's other tags.
-  const shown = set.options.tagIds.length > 0 ? set.tags.filter((t) => set.options.tagIds.includes(t.id)) : set.tags;
+  // Sub-tags of a chosen tag are shown too; sections follow the tree (each heading names the path).
+  const tree = new TagTree(set.tags);
+  const shown = shownTags(tree, set.options.tagIds);
   const body =
     passages.length === 0
       ? [hasFilters(set) ? 'No passages match the filters.' : 'No passages have been tagged yet.']
       : set.options.groupBy === 'tag'
-        ? tagSections(set, passages, shown)
+        ? tagSections(set, passages, shown, tree)
         : documentSections(set, passages);
   const filters = filterLine(set);
   const head = [
@@ -45,7 +48,7 @@ export function renderMarkdownParts(set: ExportSet): { markdown: string; bodySta
     summaryLine(set, passages),
     ...(filters === null ? [] : [filters]),
     ...(orphans > 0 ? [orphanLine(orphans)] : []),
-    countsTable(passages, shown),
+    countsTable(passages, shown, tree),
   ];
   const top = `${head.join('\n\n')}\n\n`;
   body.push(...memoMarkdownSections(set));
@@ -171,8 +174,18 @@ function joinOr(words: string[]): string {
 
 // ---- counts table -----------------------------------------------------------------------------
 
-function countsTable(passages: Passage[], tags: readonly Tag[]): string {
-  const rows = tags.map((tag) => countRow(tag.name, withTag(passages, tag)));
+/**
+ * One row per shown tag in tree order, named by its path. A tag with sub-tags counts the passages
+ * carrying it or any sub-tag, each once, and says so: no passage is silently counted twice.
+ */
+function countsTable(passages: Passage[], tags: readonly Tag[], tree: TagTree): string {
+  const rows = tags.map((tag) => {
+    const below = new Set(tree.descendants(tag.id).map((d) => d.id));
+    if (below.size === 0) return countRow(tree.pathName(tag.id), withTag(passages, tag));
+    below.add(tag.id);
+    const rolled = passages.filter((p) => p.annotation.tagIds.some((id) => below.has(id)));
+    return countRow(`${tree.pathName(tag.id)} (${INCL_SUB_TAGS})`, rolled);
+  });
   const untagged = passages.filter((p) => p.tags.length === 0);
   if (untagged.length > 0) rows.push(countRow(UNTAGGED, untagged));
   return table(['Tag', 'Passages', 'Documents'], rows);
@@ -200,15 +213,18 @@ function pad(cell: string, width: number, right: boolean): string {
 // The sections push their blocks onto one array: a large corpus has hundreds of thousands of
 // blocks, too many to spread into a call's arguments (the stack limit) or to copy run by run.
 
-/** One section per shown tag with passages (codebook order), then Untagged; a subsection per document. */
-function tagSections(set: ExportSet, passages: Passage[], tags: readonly Tag[]): string[] {
+/**
+ * One section per shown tag with passages of its own, in tree order and headed by its path
+ * ("Friction › Sanctions"), then Untagged; a subsection per document.
+ */
+function tagSections(set: ExportSet, passages: Passage[], tags: readonly Tag[], tree: TagTree): string[] {
   const blocks: string[] = [];
   const line = (section: Tag | null) => (p: Passage) =>
     set.options.hashtags ? hashtagLine(p) : section === null ? null : alsoTaggedLine(p, section);
   for (const tag of tags) {
     const tagged = withTag(passages, tag);
     if (tagged.length === 0) continue;
-    blocks.push(`## ${escapeInline(tag.name)} (${tagged.length})`);
+    blocks.push(`## ${escapeInline(tree.pathName(tag.id))} (${tagged.length})`);
     documentSubsections(set, tagged, line(tag), blocks);
   }
   const untagged = passages.filter((p) => p.tags.length === 0);

@@ -1,4 +1,5 @@
 // Handlers for output and input: digest preview, charts, export in every format, and import.
+import { expandWithDescendants } from '../../../shared/tag-tree';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Handlers } from '../../../shared/contract';
@@ -79,10 +80,14 @@ export function exportHandlers(
     const docs = deps.corpus.all();
     const placements: Placement[] = [];
     for (const doc of docs) placements.push(await deps.annotations.placement(doc.id));
-    const { documents, passages } = selections.get(docs, placements, options);
+    const tags = await deps.tags.list();
+    // A tag filter selects the tags' sub-tags too; the options keep the analyst's own choice, which
+    // the export names ("tags Friction").
+    const selecting = options.tagIds.length === 0 ? options : { ...options, tagIds: expandWithDescendants(tags, options.tagIds) };
+    const { documents, passages } = selections.get(docs, placements, selecting);
     const generator = { name: 'Glossator', version: deps.version };
     const memos = deps.memos ? await deps.memos() : [];
-    return { documents, passages, tags: await deps.tags.list(), options, now: deps.clock.now(), generator, memos };
+    return { documents, passages, tags, options, now: deps.clock.now(), generator, memos };
   }
 
   const renderers: Record<ExportFormat, (set: ExportSet) => Promise<Rendered>> = {

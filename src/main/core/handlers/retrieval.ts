@@ -1,14 +1,17 @@
-// Handler for the cross-corpus "Passages" view: every passage carrying any of the chosen tags, with citations.
+// Handler for the cross-corpus "Passages" view: every passage carrying any of the chosen tags (or their sub-tags), with citations.
 import type { Handlers } from '../../../shared/contract';
 import type { GlossDocument, PassageRow, PlacedAnnotation, TextPosition } from '../../../shared/types';
 import { GlossatorError } from '../../../shared/result';
 import { citation, documentTitle } from '../../export/citation';
 import type { AnnotationService } from '../annotation-service';
 import type { CorpusService } from '../corpus-service';
+import type { TagStore } from '../../store/tag-store';
+import { expandWithDescendants } from '../../../shared/tag-tree';
 
 export interface RetrievalDeps {
   corpus: CorpusService;
   annotations: AnnotationService;
+  tags: TagStore;
 }
 
 /** Paragraph number of the block the range starts in (the next block if it starts between blocks). */
@@ -27,8 +30,9 @@ export function retrievalHandlers(deps: RetrievalDeps): Pick<Handlers, 'listPass
   return {
     // An empty filter lists everything. An unknown tag id simply matches nothing: these deps do not
     // see the codebook, and a tag just deleted in another window should empty the view, not fail it.
+    // A tag stands for itself and everything below it: "Friction" lists "Friction › Sanctions" too.
     listPassages: async ({ tagIds }) => {
-      const wanted = new Set(tagIds);
+      const wanted = new Set(tagIds.length === 0 ? [] : expandWithDescendants(await deps.tags.list(), tagIds));
       const perDoc = await Promise.all(
         deps.corpus.all().map(async (doc) => {
           let placed: PlacedAnnotation[];

@@ -1,5 +1,6 @@
-// The passages panel's filter: by tag and by text in the quote or note.
+// The passages panel's filter: by tag (with its sub-tags) and by text in the quote or note.
 import type { PlacedAnnotation } from '../../../shared/types';
+import type { TagTree } from '../../../shared/tag-tree';
 
 export class PanelFilter {
   tagIds = $state<string[]>([]);
@@ -13,11 +14,13 @@ export class PanelFilter {
     return this.tagIds.length > 0 || this.text.trim() !== '';
   }
 
-  apply(passages: readonly PlacedAnnotation[]): PlacedAnnotation[] {
+  /** The passages the filter lets through; with the codebook's `tree`, a tag also matches its sub-tags. */
+  apply(passages: readonly PlacedAnnotation[], tree?: TagTree): PlacedAnnotation[] {
     const needle = this.text.trim().toLocaleLowerCase();
+    const wanted = new Set(tree ? tree.expandWithDescendants(this.tagIds) : this.tagIds);
     return passages.filter(
       (p) =>
-        (this.tagIds.length === 0 || p.tagIds.some((t) => this.tagIds.includes(t))) &&
+        (wanted.size === 0 || p.tagIds.some((t) => wanted.has(t))) &&
         (needle === '' ||
           p.target.quote.exact.toLocaleLowerCase().includes(needle) ||
           p.note.toLocaleLowerCase().includes(needle)),
