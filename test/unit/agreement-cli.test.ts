@@ -25,8 +25,8 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
 }
 
 const TAGS: Tag[] = [
-  { id: 'cooperation', name: 'Cooperation', color: '#2e7d32', description: '', shortcut: '1' },
-  { id: 'friction', name: 'Friction', color: '#c62828', description: '', shortcut: '2' },
+  { id: 'cooperation', name: 'Cooperation', color: '#2e7d32', description: '', shortcut: '1', parentId: null, order: 0 },
+  { id: 'friction', name: 'Friction', color: '#c62828', description: '', shortcut: '2', parentId: null, order: 1 },
 ];
 const TEXT = 'Moscow and Tehran signed a treaty. Officials say tensions remain over oil prices and the corridor.';
 const doc = (id: string): GlossDocument =>
