@@ -1,7 +1,7 @@
 // `glossator sync` and `glossator merge-driver`: the sync engine from the command line (token from $GLOSSATOR_TOKEN,
 // never printed) and the per-record merge as a git merge driver (exit 0 clean, 1 with conflicts recorded).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { appendFile, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import git from 'isomorphic-git';
 import { sync, type SyncPoint } from '../main/sync/sync';
@@ -107,7 +107,12 @@ export async function runMergeDriver(args: string[], out: Out, err: Out): Promis
   await writeDurably(a, result.content ?? new Uint8Array());
   if (result.conflicts.length === 0) return 0;
   const gitdir = findGitdir(process.cwd());
-  if (gitdir) await appendFile(join(gitdir, 'glossator-conflicts.jsonl'), result.conflicts.map((c) => `${conflictRecord(c).line}\n`).join(''));
+  if (gitdir) {
+    // Conflicts already waiting from another file of this merge stay; the whole list is written again durably.
+    const pending = join(gitdir, 'glossator-conflicts.jsonl');
+    const before = await readFile(pending, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? '' : Promise.reject(e)));
+    await writeDurably(pending, Buffer.from(before + result.conflicts.map((c) => `${conflictRecord(c).line}\n`).join('')));
+  }
   for (const c of result.conflicts) err.write(`glossator: conflict in ${c.file}${c.recordId ? ` on ${c.recordId}` : ''} (${c.kind}); ours kept for now, both versions recorded.\n`);
   out.write('');
   return 1;

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wordsOf } from '../../src/main/corpus/normalise-text';
+import { SEED_CORPUS } from './support/core-harness';
 
 /** The definition the fast scan must match, written the obvious way. */
 const definition = (s: string): string[] =>
@@ -12,7 +13,6 @@ const definition = (s: string): string[] =>
     .map((t) => t.replace(/[^\p{L}\p{N}]/gu, ''))
     .filter((t) => t.length > 0);
 
-const SEEDS = join(__dirname, '../../../shared/seeds');
 
 describe('wordsOf', () => {
   it.each([
@@ -31,7 +31,8 @@ describe('wordsOf', () => {
   });
 
   it('gives the same words as its definition on every seed paragraph', () => {
-    const paragraphs = readdirSync(SEEDS).flatMap((f) => readFileSync(join(SEEDS, f), 'utf8').split(/\n\s*\n/));
+    const seeds = readdirSync(SEED_CORPUS).filter((f) => f.endsWith('.txt'));
+    const paragraphs = seeds.flatMap((f) => readFileSync(join(SEED_CORPUS, f), 'utf8').split(/\n\s*\n/));
     expect(paragraphs.length).toBeGreaterThan(100);
     for (const p of paragraphs) expect(wordsOf(p)).toEqual(definition(p));
   });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeDurably } from '../store/durable-write';
 import { SyncError } from './errors';
 
 export interface ObjectStore {
@@ -120,7 +121,7 @@ export async function updateRemoteBranch(remote: ObjectStore, branch: string, ex
     await rename(lock, refFile);
     // A repository whose HEAD names no branch yet (fresh) gets ours.
     const head = await readFile(join(remote.gitdir, 'HEAD'), 'utf8').catch(() => '');
-    if (!head.startsWith('ref: ')) await fs.promises.writeFile(join(remote.gitdir, 'HEAD'), `ref: refs/heads/${branch}\n`);
+    if (!head.startsWith('ref: ')) await writeDurably(join(remote.gitdir, 'HEAD'), Buffer.from(`ref: refs/heads/${branch}\n`));
   } finally {
     if (handle) {
       await handle.close();

@@ -4,7 +4,7 @@
 // complete, so a migration interrupted at any point leaves the old data as it was and simply runs
 // again on the next open (rewriting the files it had made from the same source). The old data is
 // never deleted: it stays in <dataDir>/corpora/<key>/ as the backup, and the report says so.
-import { readdir, readFile, appendFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { CoderIdentity } from '../../../shared/types';
 import { GlossatorError } from '../../../shared/result';
@@ -123,7 +123,8 @@ async function ensureGitattributes(file: string): Promise<void> {
   }
   if (text.split('\n').includes(PROJECT_GITATTRIBUTES.trim())) return;
   if (text === '') await writeDurably(file, Buffer.from(PROJECT_GITATTRIBUTES));
-  else await appendFile(file, `${text.endsWith('\n') ? '' : '\n'}${PROJECT_GITATTRIBUTES}`);
+  // The whole file again, through the one durable write: an append could leave half a line.
+  else await writeDurably(file, Buffer.from(`${text}${text.endsWith('\n') ? '' : '\n'}${PROJECT_GITATTRIBUTES}`));
 }
 
 /**
