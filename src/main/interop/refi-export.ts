@@ -11,7 +11,8 @@ import { checkRange } from '../../shared/anchoring';
 import { sortPassages } from '../export/select';
 import type { ExportSet } from '../export/types';
 import { CODEBOOK_NS, PROJECT_NS, el, isGuid, refiGuid, renderXml, textEl, toRgb, type XmlElement } from './refi-xml';
-import { codePointOffset, shortLabel } from './refi-text';
+import { shortLabel } from './refi-text';
+import { codePointCounter } from './webanno-export';
 import { memoNotes, type MemoNotes } from './refi-memos';
 
 export const ORIGIN = 'Glossator';
@@ -85,6 +86,8 @@ interface Context {
 
 function sourceElement(doc: GlossDocument, passages: readonly Placed[], now: string, ctx: Context) {
   const guid = refiGuid('source', doc.id);
+  // One pass over the text per document, not a scan from its start for every passage end.
+  const codePoints = codePointCounter(doc.text);
   const values = VARIABLE_KEYS.flatMap((key) => {
     const value = VARIABLE_VALUES[key](doc);
     if (value === null || value === '') return [];
@@ -95,14 +98,14 @@ function sourceElement(doc: GlossDocument, passages: readonly Placed[], now: str
   const attrs = { guid, name: doc.title, plainTextPath: `internal://${guid}.txt`, creatingUser: ctx.user, creationDateTime: now };
   const xml = el('TextSource', attrs, [
     description === '' ? null : textEl('Description', description),
-    ...passages.map((p) => selectionElement(doc, p, ctx)),
+    ...passages.map((p) => selectionElement(doc, p, ctx, codePoints)),
     ctx.memos.documentRef(doc.id),
     ...values,
   ]);
   return { guid, xml };
 }
 
-function selectionElement(doc: GlossDocument, { annotation, range }: Placed, ctx: Context): XmlElement {
+function selectionElement(doc: GlossDocument, { annotation, range }: Placed, ctx: Context, codePoints: (offset: number) => number): XmlElement {
   const created = dateTime(annotation.created, ctx.set.now);
   const stamped = stamps(ctx.user, created, dateTime(annotation.modified, ctx.set.now));
   const codings = annotation.tagIds.flatMap((id) => {
@@ -122,8 +125,8 @@ function selectionElement(doc: GlossDocument, { annotation, range }: Placed, ctx
   const attrs = {
     guid: selectionGuid(annotation),
     name: shortLabel(quote),
-    startPosition: codePointOffset(doc.text, range.start),
-    endPosition: codePointOffset(doc.text, range.end),
+    startPosition: codePoints(range.start),
+    endPosition: codePoints(range.end),
     ...stamped,
   };
   // QualCoder reads a selection's note from its Description (refi.py load_codings_for_text: a coding
@@ -216,7 +219,9 @@ function groupByDocument(set: ExportSet, allDocuments: readonly GlossDocument[])
       bare++;
       continue;
     }
-    passagesOf.set(doc.id, [...(passagesOf.get(doc.id) ?? []), { annotation, range }]);
+    const list = passagesOf.get(doc.id);
+    if (list) list.push({ annotation, range });
+    else passagesOf.set(doc.id, [{ annotation, range }]);
   }
   const groups = [...byId.values()].flatMap((doc) => {
     const passages = passagesOf.get(doc.id);

@@ -5,18 +5,6 @@
 // Unicode code points (what Python, and so QualCoder, counts), over a text with LF line endings.
 // An emoji is one position in the export but two UTF-16 code units in Glossator.
 
-/** The code-point position of UTF-16 offset `utf16` in `text` (a lone surrogate counts as one). */
-export function codePointOffset(text: string, utf16: number): number {
-  let points = 0;
-  for (let i = 0; i < utf16 && i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const pairs = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && isLow(text.charCodeAt(i + 1));
-    points += 1;
-    if (pairs) i += 1;
-  }
-  return points;
-}
-
 const isLow = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 
 /**
