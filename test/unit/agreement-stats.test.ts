@@ -18,18 +18,10 @@ import {
   type DocumentCoding,
   type Span,
 } from '../../src/main/agreement';
+import { mulberry32 } from '../../scripts/prng';
 
-/** A small deterministic PRNG (mulberry32), so each seed in the tables below is one reproducible data set. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's deterministic PRNG, so each seed in the tables below is one reproducible data set. */
+const rng = mulberry32;
 
 describe('published worked examples', () => {
   // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", A: binary data, two observers, no missing data.

@@ -11,14 +11,19 @@ export class SafeStorageSecrets implements SecretStore {
   constructor(private readonly file: string) {}
 
   private async load(): Promise<Record<string, string>> {
-    const text = await readFile(this.file, 'utf8').catch(() => null);
+    const text = await readFile(this.file, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(e)));
     if (text === null) return {};
+    let value: unknown;
     try {
-      const value = JSON.parse(text) as unknown;
-      return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};
+      value = JSON.parse(text);
     } catch {
-      return {};
+      value = null;
     }
+    // A file that does not read is never overwritten: it may hold other remotes' sealed tokens.
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new Error(`The saved sync tokens in ${this.file} cannot be read. Move that file aside to enter tokens again.`);
+    }
+    return value as Record<string, string>;
   }
 
   private async save(all: Record<string, string>): Promise<void> {

@@ -1,4 +1,5 @@
 // The suggestion engine: sentences scored per tag by cue lexicon, then by a model learnt from the analyst's passages and rejections.
+import type { Suggestion } from '../../shared/suggestions';
 import { createHash } from 'node:crypto';
 import type { Block } from '../../shared/types';
 import { expectedPrecision, type Outcome } from './calibrate';
@@ -22,22 +23,7 @@ export interface KnownPassage {
   tagIds: readonly string[];
 }
 
-export interface Suggestion {
-  docId: string;
-  start: number;
-  end: number;
-  exact: string;
-  /** Tag id. */
-  tag: string;
-  /** 0–1; comparable with the tag's threshold. */
-  score: number;
-  /** The cue words found, as they stand in the text ("may", "it remains unclear"). */
-  cues: string[];
-  /** How many of the analyst's passages with this tag are like this sentence. */
-  like: number;
-  /** What scored it: the lexicon alone (not enough examples yet) or the learnt model. */
-  source: 'lexicon' | 'model';
-}
+export type { Suggestion };
 
 /** How many passages with a tag, and sentences without it, the model needs before it replaces the lexicon. */
 export const MIN_POSITIVES = 5;
