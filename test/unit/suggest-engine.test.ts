@@ -8,6 +8,7 @@ import { DEFAULT_LEXICONS } from '../../src/main/suggest/default-lexicons';
 import { LogisticModel } from '../../src/main/suggest/learner';
 import { expectedPrecision, thresholdFor } from '../../src/main/suggest/calibrate';
 import { SuggestEngine, covers, rejectionKey, type SuggestDoc } from '../../src/main/suggest/engine';
+import { evidenceOf } from '../../src/main/suggest/features';
 import { SEED_CORPUS } from './support/core-harness';
 
 function docOf(raw: string, id = 'd'): SuggestDoc {
@@ -253,5 +254,52 @@ describe('engine', () => {
     engine.update(other, a!, 'transit', 0);
     expect(engine.scoreAll(other, 'transit')[0]!.score).toBeLessThan(before);
     expect(engine.heldOut('transit').length).toBe(12);
+  });
+});
+
+describe('features the learner sees', () => {
+  const lexicons = new Map(Object.entries(DEFAULT_LEXICONS));
+  const featuresOf = (raw: string) => {
+    const doc = docOf(raw);
+    const sentences = splitSentences(doc.text, doc.blocks);
+    const headings = new Set(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.index));
+    return evidenceOf(sentences, lexicons, headings).map((e) => e.features);
+  };
+
+  it.each([
+    // text, sentence index, features it must have, features it must not have
+    ['Iran and Russia signed a treaty. The text was long.', 0, ['cue:cooperation:treaty', 'anycue:cooperation', 'pp:iran+russia', 'at:first', 'w:sign'], ['anycue:friction']],
+    ['Iran and Russia signed a treaty. The text was long.', 1, ['prevcue:cooperation', 'w:text'], ['at:first', 'anycue:cooperation']],
+    ['The text was long. Tensions rose.', 0, ['nextcue:friction'], ['prevcue:friction']],
+    ['Tehran did not cooperate.', 0, ['negcue:cooperation', 'ncue:cooperation:0'], ['anycue:cooperation']],
+    ['The talks stalled.\n\nNothing else happened.', 1, ['at:first'], ['prevcue:cooperation']],
+  ] as const)('%j, sentence %i', (raw, i, has, hasNot) => {
+    const f = featuresOf(raw)[i]!;
+    for (const x of has) expect(f).toContain(x);
+    for (const x of hasNot) expect(f).not.toContain(x);
+  });
+
+  it('pairs at most six proper names of one sentence', () => {
+    const f = featuresOf('Alma, Bern, Cairo, Delhi, Evian, Fez, Goa and Hue met.')[0]!;
+    expect(f.filter((x) => x.startsWith('pp:')).length).toBeLessThanOrEqual(15);
+  });
+});
+
+describe('held-out calibration folds by document', () => {
+  it("never scores a sentence with a model that learnt from its own document's other sentences", () => {
+    // In each document the tag goes with a word of that document only: a fold that mixed sentences of one
+    // document would find the word and promise certainty; whole-document folds cannot.
+    const make = (id: string, word: string) =>
+      docOf(Array.from({ length: 8 }, (_, i) => (i % 2 === 0 ? `The ${word} committee met on day ${i}.` : `Rain fell over the hills on day ${i}.`)).join('\n\n'), id);
+    const docs = [make('a', 'walrus'), make('b', 'pelican')];
+    const engine = new SuggestEngine(new Map([['topic', { cues: [], negatable: true }]]));
+    const passages = docs.flatMap((d) => engine.sentences(d).filter((_, i) => i % 2 === 0).map((s) => ({ docId: d.id, start: s.start, end: s.end, tagIds: ['topic'] })));
+    engine.learn(docs, passages);
+    const held = engine.heldOut('topic');
+    expect(held.length).toBe(16);
+    // "committee" is shared, so positives still lean positive, but the document's own word never helped.
+    const pos = held.filter((o) => o.label === 1).map((o) => o.score);
+    const full = engine.scoreAll(docs[0]!, 'topic').filter((_, i) => i % 2 === 0).map((s) => s.score);
+    expect(Math.max(...pos)).toBeLessThan(Math.min(...full));
   });
 });
