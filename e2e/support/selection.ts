@@ -59,3 +59,20 @@ export async function selectionBox(page: Page, text: string) {
     { fn: locate.toString(), text },
   );
 }
+
+/** The box of the first line of `text` in the reading text, in viewport pixels (after scrolling it into view). */
+export async function firstLineBox(page: Page, text: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  return page.evaluate(
+    ({ fn, text }) => {
+      const find = new Function(`return (${fn})`)() as typeof locate;
+      const { start, end } = find(text, 0);
+      (start[0].parentElement as HTMLElement).scrollIntoView({ block: 'center', behavior: 'instant' });
+      const range = document.createRange();
+      range.setStart(start[0], start[1]);
+      range.setEnd(end[0], end[1]);
+      const r = range.getClientRects()[0]!;
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    },
+    { fn: locate.toString(), text },
+  );
+}

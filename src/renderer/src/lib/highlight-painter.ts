@@ -8,7 +8,7 @@
 import type { PlacedAnnotation, Tag } from '../../../shared/types';
 import { offsetsToStaticRange, type BlockNodes } from './dom-offsets';
 import type { BlockWindow } from './geometry';
-import { ACTIVE, OVERLAP, UNTAGGED, overlapSpans, tagHighlightName } from './highlights';
+import { ACTIVE, OVERLAP, layerPriority, overlapSpans, passageLayers } from './highlights';
 
 interface Painted {
   /** The passage object last painted; the store replaces the object whenever it changes. */
@@ -22,23 +22,27 @@ export class HighlightPainter {
   private layers = new Map<string, Highlight>();
   private nodes: BlockNodes | null = null;
   private overlapKey = '';
+  /** The codebook order the painted layers were chosen under: a reorder can change a passage's tint. */
+  private tagOrder = '';
 
   /** Starts over on newly rendered text: every layer is emptied. */
   reset(nodes: BlockNodes | null): void {
     this.nodes = nodes;
     this.painted.clear();
     this.overlapKey = '';
+    this.tagOrder = '';
     for (const layer of this.layers.values()) layer.clear();
   }
 
-  private layer(name: string, priority: number): Highlight {
+  /** The layer called `name`, made on first use: a tag's lower underline slots exist only once a passage needs them. */
+  private layer(name: string, order: ReadonlyMap<string, number>): Highlight {
     let layer = this.layers.get(name);
     if (!layer) {
       layer = new Highlight();
+      layer.priority = layerPriority(name, order);
       this.layers.set(name, layer);
       CSS.highlights.set(name, layer);
     }
-    layer.priority = priority;
     return layer;
   }
 
@@ -55,9 +59,14 @@ export class HighlightPainter {
   ): number {
     const nodes = this.nodes;
     if (!nodes) return 0;
-    const priorities = new Map(tags.map((t, i) => [tagHighlightName(t.id), i + 1]));
-    priorities.set(UNTAGGED, 0);
-    for (const [name, priority] of priorities) this.layer(name, priority);
+    const order = new Map(tags.map((t, i) => [t.id, i]));
+    const orderKey = tags.map((t) => t.id).join('\n');
+    if (orderKey !== this.tagOrder) {
+      this.tagOrder = orderKey;
+      for (const entry of this.painted.values()) this.unpaint(entry);
+      this.painted.clear();
+      for (const [name, layer] of this.layers) layer.priority = layerPriority(name, order);
+    }
     const seen = new Set<string>();
     for (const a of annotations) {
       if (!a.range || a.range.end <= window.start || a.range.start >= window.end) continue;
@@ -67,11 +76,8 @@ export class HighlightPainter {
       if (old) this.unpaint(old);
       const range = offsetsToStaticRange(nodes, a.range.start, a.range.end);
       if (!range) continue;
-      const layers = a.tagIds.length === 0 ? [UNTAGGED] : a.tagIds.map(tagHighlightName);
-      // A tag the codebook no longer has keeps no layer of its own; its passage still shows.
-      const known = layers.filter((n) => priorities.has(n));
-      const entry = { source: a, range, layers: known.length > 0 ? known : [UNTAGGED] };
-      for (const name of entry.layers) this.layers.get(name)?.add(range);
+      const entry = { source: a, range, layers: passageLayers(a.tagIds, order) };
+      for (const name of entry.layers) this.layer(name, order).add(range);
       this.painted.set(a.id, entry);
     }
     for (const [id, entry] of this.painted) {
@@ -80,9 +86,9 @@ export class HighlightPainter {
         this.painted.delete(id);
       }
     }
-    this.syncOverlaps(nodes, tags.length + 1);
+    this.syncOverlaps(nodes, this.layer(OVERLAP, order));
     const active = activeId ? this.painted.get(activeId) : undefined;
-    const activeLayer = this.layer(ACTIVE, tags.length + 2);
+    const activeLayer = this.layer(ACTIVE, order);
     activeLayer.clear();
     if (active) activeLayer.add(active.range);
     return this.painted.size;
@@ -92,10 +98,9 @@ export class HighlightPainter {
     for (const name of entry.layers) this.layers.get(name)?.delete(entry.range);
   }
 
-  private syncOverlaps(nodes: BlockNodes, priority: number): void {
+  private syncOverlaps(nodes: BlockNodes, layer: Highlight): void {
     const spans = overlapSpans([...this.painted.values()].map((p) => p.source.range!));
     const key = spans.map((s) => `${s.start}-${s.end}`).join(',');
-    const layer = this.layer(OVERLAP, priority);
     if (key === this.overlapKey) return;
     this.overlapKey = key;
     layer.clear();
@@ -111,6 +116,7 @@ export class HighlightPainter {
     this.layers.clear();
     this.painted.clear();
     this.nodes = null;
+    this.tagOrder = '';
   }
 }
 
