@@ -25,6 +25,13 @@ test('at 1024×700 the top bar fits and the reading column stays readable', asyn
     expect(await button.evaluate((b) => b.scrollWidth <= b.clientWidth + 1), `${name} shows its whole label`).toBe(true);
   }
   expect(await inside(bar.getByRole('combobox', { name: 'Theme' }), window)).toBe(true);
+  // The report of what just happened reads on a line of its own, not a word per line beside the buttons.
+  const status = workbench.status;
+  await expect(status).toContainText('as Cooperation');
+  const line = (await status.boundingBox())!;
+  expect(line.width, 'status line width').toBeGreaterThan(250);
+  expect(line.height, 'status line height').toBeLessThan(30);
+  expect((await bar.boundingBox())!.height, 'top bar height').toBeLessThan(100);
   const column = (await workbench.text.boundingBox())!;
   expect(column.width, 'reading column width').toBeGreaterThanOrEqual(380);
   await workbench.screenshot('layout-1024-light');
