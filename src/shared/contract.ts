@@ -1,6 +1,8 @@
 // The main↔renderer contract: every call, its arguments (validated with zod in main), result and doc.
 import { z } from 'zod';
 import type {
+  Coder,
+  CoderIdentity,
   Charts,
   CorpusChangeReport,
   CorpusInfo,
@@ -210,6 +212,18 @@ export const argSchemas = {
   listCorpora: z.strictObject({}),
   // By key, never by path: a renderer cannot name folders main did not list or choose (issue 12).
   openCorpus: z.strictObject({ key: z.string().regex(/^(default|c-[0-9a-f]{16})$/, 'Not a corpus key.').optional() }),
+  getCoder: z.strictObject({}),
+  setCoder: z.strictObject({
+    name: z.string().trim().min(1, 'A coder needs a name.').max(100, 'A coder name may hold at most 100 characters.'),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is given as "#rrggbb".'),
+  }),
+  listCoders: z.strictObject({}),
+  listLayerPassages: z.strictObject({
+    docId: id,
+    layer: z.union([z.literal('all'), z.literal('adjudicated'), z.strictObject({ coderId: id })]),
+  }),
+  chooseProjectFolder: z.strictObject({}),
+  saveAsProject: z.strictObject({ token: z.string().min(1).max(100) }),
   updateMetadata: z.strictObject({
     docId: id,
     title: z.string().trim().min(1, 'A document needs a title.').max(500).optional(),
@@ -361,6 +375,18 @@ export interface Results {
   listCorpora: { current: CorpusInfo; recent: CorpusInfo[] };
   /** Open a corpus folder: a known one by key (from listCorpora), else the one a folder dialog chooses. */
   openCorpus: CorpusInfo;
+  /** This machine's coder identity (name, colour; `confirmed` once the analyst set them), null before any project needed one. */
+  getCoder: { coder: CoderIdentity | null };
+  /** Set this machine's coder name and colour (kept in settings, and in the open project's coder.json). */
+  setCoder: CoderIdentity;
+  /** The coders of the open project (none for a plain corpus). */
+  listCoders: Coder[];
+  /** A document's passages in a reader layer other than your own: one coder's, all coders', or the adjudicated ones; read-only, each with its coderId. */
+  listLayerPassages: PlacedAnnotation[];
+  /** Let the analyst choose an empty folder for "Save as project…" (main's dialog); answers a one-use token and its name. */
+  chooseProjectFolder: { token: string; name: string };
+  /** Copy the open corpus's documents and the analyst's data into the chosen folder as a new project, and open it. */
+  saveAsProject: CorpusInfo;
   /** Edit a document's metadata (stored in the data dir, so read-only corpora can be described too). */
   updateMetadata: GlossDocument;
   /** Let the analyst pick documents to import (a file dialog); answers a one-use token and name per file, none when cancelled. */

@@ -303,6 +303,10 @@ export interface CorpusInfo {
   /** The bundled corpus is read-only: documents cannot be imported into it. */
   readOnly: boolean;
   documentCount: number;
+  /** Set when the folder is a project (`.glossator/project.json`); null or absent for a plain corpus. */
+  project?: { id: string; name: string } | null;
+  /** What the analyst should be told about opening it (a migration, why it stayed a plain corpus); null: nothing. */
+  notice?: string | null;
 }
 
 /** What changed in the corpus folder, and what re-anchoring made of the passages on changed documents. */

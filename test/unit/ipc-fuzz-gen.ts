@@ -11,6 +11,7 @@ export const READS: ReadonlySet<string> = new Set([
   'listPassages', 'search', 'getCoverage', 'getSettings', 'listCorpora', 'listReview', 'listDamaged', 'listMemos', 'searchMemos',
   'getUndoHistory',
   'getSyncStatus', 'listConflicts',
+  'getCoder', 'listCoders', 'listLayerPassages', 'chooseProjectFolder',
   'getSuggestions', 'getLocalModel',
 ]);
 
@@ -119,6 +120,10 @@ export class FuzzGen {
           note: this.string().slice(0, 100),
         };
       case 'updateAnnotation': return { docId: doc(), annotationId: id(), tagIds: tags(), note: 'n' };
+      // A name that is empty or too long, or a colour that is not #rrggbb: never a valid identity.
+      case 'setCoder': return { name: this.pick(['', '   ', 'x'.repeat(101)]), color: this.pick(['red', '#12345', '#1234567', '#0072b2']) };
+      case 'saveAsProject': return { token: this.pick(BAD_PATHS) };
+      case 'listLayerPassages': return { docId: doc(), layer: this.pick(['all', 'adjudicated', { coderId: id() }, 'mine']) };
       case 'deleteAnnotation': case 'confirmMove': return { docId: doc(), annotationId: id() };
       case 'reattach': return { docId: doc(), annotationId: id(), start: 0, end: 5, exact: 'hello' };
       case 'restoreAnnotation': return { annotation: annotation() };

@@ -16,6 +16,7 @@ import { corpusKeyOf, describeFolder, refOf, resolveCorpusFolder } from './works
 import { syncFolder } from './workspace-sync';
 import { corporaHandlers } from './handlers/corpora';
 import { syncHandlers } from './handlers/sync';
+import { projectHandlers } from './handlers/project';
 import { MemorySecretStore, type SecretStore } from '../sync/secret-store';
 import type { SyncProgressEvent } from '../../shared/sync';
 import { userInfo } from 'node:os';
@@ -54,6 +55,12 @@ export interface CoreOptions {
   storeIo?: StoreIo;
   /** Where sync keeps remote tokens (Electron: safeStorage); by default in memory, for this session only. */
   secrets?: SecretStore;
+  /**
+   * Whether opening a plain, writable folder makes it a project (the app: yes). Without it only
+   * folders that already are projects open as such (the CLI, which must not change a folder a
+   * read-only command names).
+   */
+  makeProjects?: boolean;
 }
 
 export type CorpusChangeListener = (report: CorpusChangeReport) => void;
@@ -101,6 +108,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     pdf: options.pdf ?? null,
     grants: new PathGrants(),
     storeIo: options.storeIo ?? {},
+    makeProjects: options.makeProjects ?? false,
   };
   const bundledPath = resolve(options.bundledCorpusDir ?? options.corpusDir);
   const bundled = await realpath(bundledPath).catch(() => bundledPath);
@@ -219,6 +227,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   }
   const own = {
     ...corporaHandlers({ list, open, folderOf, openTarget: env.openTarget }),
+    ...projectHandlers({
+      dataDir,
+      settings,
+      grants: env.grants,
+      openTarget: env.openTarget,
+      clock: env.clock,
+      io: env.storeIo,
+      current: () => ({
+        dir: current.dir,
+        info: current.info(),
+        tags: () => current.handlers.listTags({}),
+        flush: () => current.flush(),
+        setCoder: (c) => current.setCoder(c),
+      }),
+      open,
+    }),
     ...syncHandlers({
       folder: () => (current.dir === bundled ? null : current.dir),
       secrets: options.secrets ?? new MemorySecretStore(),

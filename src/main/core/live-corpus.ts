@@ -7,6 +7,7 @@ import { chooseId } from '../corpus/doc-id';
 import { DocumentCache } from '../store/document-cache';
 import { SearchIndex } from '../search/search-index';
 import type { StoreIo } from '../store/json-store';
+import type { CorpusPlace } from '../store/layout';
 import { CorpusService } from './corpus-service';
 import { MetadataStore, type MetadataPatch } from '../store/metadata-store';
 import type { CorpusRef } from './workspace-corpora';
@@ -39,8 +40,9 @@ export class LiveCorpus {
    * analyst's metadata. Only the cache is written, and only later (see DocumentCache.saveSoon), so
    * the first window does not wait for it; documents changed while open are re-read next time.
    */
-  static async open(ref: CorpusRef, at: { dataDir: string; storeIo?: StoreIo }): Promise<LiveCorpus> {
-    const paths = { dataDir: at.dataDir, corpusKey: ref.key };
+  static async open(ref: CorpusRef, at: { dataDir: string; storeIo?: StoreIo; place?: CorpusPlace }): Promise<LiveCorpus> {
+    // A project's metadata and cache (projectCorpusPaths), or today's data-folder key.
+    const paths = at.place ?? { dataDir: at.dataDir, corpusKey: ref.key };
     const cache = new DocumentCache(paths);
     const corpus = await CorpusService.open(ref.dir, cache);
     const metadata = new MetadataStore(paths, at.storeIo);

@@ -3,12 +3,13 @@ import type { UndoHistory } from '../../shared/contract';
 import { UNDO_HISTORY_LIMIT } from '../../shared/contract';
 import { GlossatorError } from '../../shared/result';
 import type { JsonStore, StoreIo } from '../store/json-store';
+import type { CorpusPlace } from '../store/layout';
 import { undoHistoryFile, type UndoHistoryFile } from '../store/undo-history-store';
 
 export class UndoHistoryService {
   private readonly file: JsonStore<UndoHistoryFile>;
 
-  constructor(paths: { dataDir: string; corpusKey: string }, io: StoreIo = {}) {
+  constructor(paths: CorpusPlace, io: StoreIo = {}) {
     this.file = undoHistoryFile(paths, io);
   }
 

@@ -34,6 +34,11 @@ import { MemoService } from './memo-service';
 import { memoHandlers } from './handlers/memos';
 import { agreementHandlers } from './handlers/agreement';
 import { AgreementService, NO_CODERS } from './agreement-service';
+import { openFolder, writeCoderFile, type OpenedFolder } from './project/project-open';
+import { ProjectCoderLayers } from './project/coder-layers';
+import { pathsOf } from '../store/path-part';
+import type { CoderIdentity } from '../../shared/types';
+import { GlossatorError } from '../../shared/result';
 import { undoHandlers } from './handlers/undo';
 import { UndoHistoryService } from './undo-history-service';
 import { suggestionHandlers } from './handlers/suggestions';
@@ -57,10 +62,12 @@ export interface WorkspaceEnv {
   grants: PathGrants;
   /** How the corpus's stores meet the disk (see StoreIo); absent: report damaged files only. */
   storeIo?: StoreIo;
+  /** Whether opening a plain, writable folder makes it a project (the app: yes); existing projects always open as such. */
+  makeProjects?: boolean;
 }
 
 /** Calls about corpora as a whole are the core's; every other call is answered by the open corpus. */
-export type CoreMethod = 'listCorpora' | 'openCorpus' | 'getSyncStatus' | 'setSyncRemote' | 'syncProject' | 'listConflicts' | 'resolveConflict';
+export type CoreMethod = 'listCorpora' | 'openCorpus' | 'getCoder' | 'setCoder' | 'chooseProjectFolder' | 'saveAsProject' | 'getSyncStatus' | 'setSyncRemote' | 'syncProject' | 'listConflicts' | 'resolveConflict';
 export type WorkspaceMethod = Exclude<Method, CoreMethod>;
 
 export class Workspace {
@@ -70,14 +77,23 @@ export class Workspace {
   readonly store: AnnotationStore;
   /** Every store with writes to finish, flushed and closed together. */
   private readonly lifecycle = new Lifecycle();
+  /** This machine's coder, in a project; renamed in place by setCoder. */
+  private coder: CoderIdentity | null;
+  private readonly io: StoreIo | undefined;
 
   private constructor(
     readonly live: LiveCorpus,
     env: WorkspaceEnv,
+    private readonly opened: OpenedFolder,
   ) {
-    const { dataDir, tags, clock, newId } = env;
+    const { dataDir, clock, newId } = env;
     const { ref, corpus, index } = live;
-    const paths = { dataDir, corpusKey: ref.key };
+    const project = opened.project;
+    this.coder = project?.coder ?? null;
+    this.io = env.storeIo;
+    // A project keeps its own codebook (.glossator/codebook.jsonl); a plain corpus uses the machine's.
+    const tags = project ? this.lifecycle.add('project codebook', project.tags) : env.tags;
+    const paths = opened.place;
     const store = this.lifecycle.add('annotations', new AnnotationStore(paths, env.storeIo));
     const coverage = this.lifecycle.add('coverage', new CoverageService(paths, env.storeIo));
     this.lifecycle.add('metadata', live.metadata);
@@ -91,8 +107,11 @@ export class Workspace {
     const codebook = new CodebookService({ tags, store, corpus, clock });
     const importer = new ImportService({ corpus, annotations, store, tags, codebook, newId, clock });
     const review = new ReviewService({ corpus, annotations, store, tags, clock });
-    // A plain corpus has no coders; a project's per-coder passage files become its CoderLayers.
-    const agreement = new AgreementService({ documents: () => corpus.all(), tagIds: async () => (await tags.list()).map((t) => t.id), layers: NO_CODERS });
+    // A plain corpus has no coders; a project's per-coder passage files are its CoderLayers.
+    const layers = project
+      ? new ProjectCoderLayers({ dir: project.dir, me: () => this.coder!, mine: annotations, paths: pathsOf(paths), corpus, tags, snapshots, clock, io: env.storeIo })
+      : null;
+    const agreement = new AgreementService({ documents: () => corpus.all(), tagIds: async () => (await tags.list()).map((t) => t.id), layers: layers ?? NO_CODERS });
     const suggestions = this.lifecycle.add('suggestions', new SuggestionService({ corpus, annotations, tags, store: new SuggestStore(paths, env.storeIo), clock, newId }));
     this.store = store;
     this.annotations = annotations;
@@ -114,12 +133,40 @@ export class Workspace {
       ...agreementHandlers({ agreement }),
       ...undoHandlers({ history }),
       ...suggestionHandlers({ suggestions }),
+      ...(project
+        ? {
+            // In a project every passage of the analyst's own layer says whose it is.
+            listAnnotations: async ({ docId }) => (await annotations.list(docId)).map((p) => ({ ...p, coderId: this.coder!.id })),
+          }
+        : {}),
+      listCoders: async () => (layers ? layers.coders() : []),
+      listLayerPassages: async ({ docId, layer }) => {
+        if (!layers) throw new GlossatorError('unsupported', 'This corpus is not a project: it has only your own passages.');
+        corpus.get(docId);
+        return layers.passages(layer, docId);
+      },
     };
   }
 
-  /** Opens the folder's live corpus (see LiveCorpus.open), then composes the services on it. */
+  /** This machine's coder in the open project, or null for a plain corpus. */
+  get projectCoder(): CoderIdentity | null {
+    return this.coder;
+  }
+
+  /** Takes the analyst's new name or colour into the open project (its coder.json). */
+  async setCoder(coder: CoderIdentity): Promise<void> {
+    if (!this.opened.project) return;
+    this.coder = coder;
+    await writeCoderFile(this.opened.project.dir, coder, this.io);
+  }
+
+  /**
+   * Opens the folder as a project (found, or made from today's layout when env.makeProjects) or as
+   * a plain corpus, then its live corpus (see LiveCorpus.open), then composes the services on it.
+   */
   static async open(ref: CorpusRef, env: WorkspaceEnv): Promise<Workspace> {
-    return new Workspace(await LiveCorpus.open(ref, env), env);
+    const opened = await openFolder(ref, { ...env, makeProjects: env.makeProjects ?? false });
+    return new Workspace(await LiveCorpus.open(ref, { ...env, place: opened.place }), env, opened);
   }
 
   get dir(): string {
@@ -139,7 +186,8 @@ export class Workspace {
   }
 
   info(): CorpusInfo {
-    return this.live.info();
+    const project = this.opened.project;
+    return { ...this.live.info(), project: project ? { id: project.file.id, name: project.file.name } : null, notice: this.opened.notice };
   }
 
   /** Resolves once every acknowledged write of this corpus is on disk; a cache write due soon is done now. */

@@ -82,6 +82,8 @@ async function start(): Promise<void> {
     // The app moves an unreadable annotation file aside and offers its backups; the CLI only reports.
     storeIo: { damaged: 'move-aside' },
     secrets: new SafeStorageSecrets(join(dataDir, 'sync-tokens.json')),
+    // Opening a folder makes it a project (its data in .glossator/, shareable through Sync).
+    makeProjects: true,
   });
   registerIpc(ipcMain, core.handlers, isOwnUrl);
   const win = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));

@@ -1,8 +1,8 @@
 // Suggestion settings and decisions of one corpus on disk (see layout.ts): two lowdb JSON stores.
 import { z } from 'zod';
 import { JsonStore, type StoreIo } from './json-store';
-import { assertPathPart } from './annotation-store';
-import { corpusPaths } from './layout';
+import type { CorpusPlace } from './layout';
+import { pathsOf } from './path-part';
 import { MAX_CUES, MAX_CUE_LENGTH } from '../../shared/suggestions';
 
 /** Format versions; bump when the stored shape changes. */
@@ -86,18 +86,15 @@ const decisionsSchema: z.ZodType<DecisionsFile> = z.object({
   decisions: z.array(decisionSchema),
 });
 
-export interface SuggestStoreOptions {
-  dataDir: string;
-  corpusKey: string;
-}
+/** Today's `{ dataDir, corpusKey }`, or `{ paths }` of a project coder's files (see layout.ts). */
+export type SuggestStoreOptions = CorpusPlace;
 
 export class SuggestStore {
   readonly settings: JsonStore<SuggestSettingsFile>;
   readonly decisions: JsonStore<DecisionsFile>;
 
   constructor(opts: SuggestStoreOptions, io: StoreIo = {}) {
-    assertPathPart('corpus key', opts.corpusKey);
-    const paths = corpusPaths(opts.dataDir, opts.corpusKey);
+    const paths = pathsOf(opts);
     this.settings = new JsonStore<SuggestSettingsFile>({
       file: paths.suggestSettings,
       schema: settingsSchema,

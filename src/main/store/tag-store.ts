@@ -1,19 +1,35 @@
-// The codebook: the analyst's tags as a tree, kept in <dataDir>/tags.json; DEFAULT_TAGS until the first change writes it.
+// The codebook: the analyst's tags as a tree, kept in <dataDir>/tags.json or a project's codebook.jsonl; DEFAULT_TAGS until the first change writes it.
 import type { Tag } from '../../shared/types';
 import { DEFAULT_TAGS } from '../../shared/default-tags';
 import { GlossatorError } from '../../shared/result';
 import { JsonStore, type StoreIo } from './json-store';
 import { dataPaths } from './layout';
 import type { DamageReport } from './damage';
-import { TAG_FILE_VERSION, TAG_MIGRATIONS, tagFileSchema, type TagFile } from './schemas';
+import { TAG_FILE_VERSION, TAG_MIGRATIONS, tagFileSchema, tagSchema, type TagFile } from './schemas';
+import { jsonlCodec } from './jsonl';
+import { z } from 'zod';
 import { checkTree, treeOrder } from '../../shared/tag-tree';
 import type { TagPlacement } from '../../shared/types';
 
 export { nameKey } from '../../shared/tag-tree';
 
-export interface TagStoreOptions {
-  dataDir: string;
-}
+/**
+ * `{ dataDir }`: the machine's codebook, `<dataDir>/tags.json`. `{ codebookFile }`: a project's
+ * `.glossator/codebook.jsonl`, one tag per line (glossator-codebook/1), merged per tag by sync.
+ */
+export type TagStoreOptions = { dataDir: string } | { codebookFile: string };
+
+/** Header kind and version of a project's codebook (`glossator-codebook/1`). */
+export const CODEBOOK_KIND = 'codebook';
+export const CODEBOOK_VERSION = 1;
+
+// A project codebook's schema: the same tags and the same tree check as tags.json, in the JSONL
+// file's own version (the state keeps the TagFile shape; its schemaVersion is the file's).
+const codebookSchema = z
+  .object({ schemaVersion: z.literal(CODEBOOK_VERSION), tags: z.array(tagSchema) })
+  .superRefine((file, ctx) => {
+    for (const message of checkTree(file.tags)) ctx.addIssue({ code: 'custom', path: ['tags'], message });
+  }) as unknown as z.ZodType<TagFile>;
 
 /** What updateTag may change: everything but the id, which passages and CSS highlight names refer to. */
 export type TagChanges = Partial<Omit<Tag, 'id'>>;
@@ -27,6 +43,25 @@ export class TagStore {
 
   /** `io` (optional) injects file-system calls and says what to do with a damaged file; see StoreIo. */
   constructor(opts: TagStoreOptions, io?: StoreIo) {
+    if ('codebookFile' in opts) {
+      this.store = new JsonStore<TagFile>({
+        file: opts.codebookFile,
+        schema: codebookSchema,
+        version: CODEBOOK_VERSION,
+        // Mutators change tags in place (reorder): drafts are deep copies; a small file.
+        codec: jsonlCodec<TagFile, Tag>({
+          kind: CODEBOOK_KIND,
+          version: CODEBOOK_VERSION,
+          recordsKey: 'tags',
+          recordSchema: tagSchema,
+          keyOrder: ['id', 'name', 'parentId', 'order'],
+          copyDrafts: true,
+        }),
+        defaults: () => ({ schemaVersion: CODEBOOK_VERSION, tags: [] }) as unknown as TagFile,
+        io,
+      });
+      return;
+    }
     this.store = new JsonStore<TagFile>({
       file: dataPaths(opts.dataDir).tags,
       schema: tagFileSchema,
@@ -101,6 +136,21 @@ export class TagStore {
         codebook.push(copy);
       }
     });
+  }
+
+  /**
+   * Writes `tags` as the codebook if none is on disk yet (a new project taking the analyst's
+   * codebook); answers whether it did. An existing codebook (a clone's) is never replaced.
+   */
+  async seed(tags: readonly Tag[]): Promise<boolean> {
+    await this.store.read();
+    if (this.store.onDisk) return false;
+    const problems = checkTree([...tags]);
+    if (problems.length > 0) throw new GlossatorError('invalid-argument', `${problems.slice(0, 3).join(' ')} The codebook was not copied.`);
+    await this.store.update((file) => {
+      file.tags = treeOrder(structuredClone([...tags]));
+    });
+    return true;
   }
 
   /** Changes a tag's name, colour, description or shortcut; answers the updated tag. */

@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import { undoHistory, type UndoHistory } from '../../shared/contract';
 import { JsonStore, type StoreIo } from './json-store';
-import { assertPathPart } from './annotation-store';
-import { corpusPaths } from './layout';
+import type { CorpusPlace } from './layout';
+import { pathsOf } from './path-part';
 
 /** Format version of undo-history.json; bump it when the stored shape changes. */
 export const UNDO_HISTORY_FILE_VERSION = 1;
@@ -15,10 +15,9 @@ const undoHistoryFileSchema: z.ZodType<UndoHistoryFile> = undoHistory.extend({
 });
 
 /** The JsonStore of a corpus's undo history, in the data folder (never in a project folder). */
-export function undoHistoryFile(paths: { dataDir: string; corpusKey: string }, io?: StoreIo): JsonStore<UndoHistoryFile> {
-  assertPathPart('corpus key', paths.corpusKey);
+export function undoHistoryFile(place: CorpusPlace, io?: StoreIo): JsonStore<UndoHistoryFile> {
   return new JsonStore<UndoHistoryFile>({
-    file: corpusPaths(paths.dataDir, paths.corpusKey).undoHistory,
+    file: pathsOf(place).undoHistory,
     schema: undoHistoryFileSchema,
     version: UNDO_HISTORY_FILE_VERSION,
     defaults: () => ({ schemaVersion: UNDO_HISTORY_FILE_VERSION, done: [], undone: [] }),

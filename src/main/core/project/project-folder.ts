@@ -6,7 +6,8 @@
 // never deleted: it stays in <dataDir>/corpora/<key>/ as the backup, and the report says so.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { CoderIdentity } from '../../../shared/types';
+import type { CoderIdentity, Tag } from '../../../shared/types';
+import { TagStore } from '../../store/tag-store';
 import { GlossatorError } from '../../../shared/result';
 import { AnnotationStore } from '../../store/annotation-store';
 import { CoverageStore } from '../../store/coverage-store';
@@ -33,6 +34,10 @@ export interface MigrationReport {
   metadata: number;
   snapshots: number;
   memos: number;
+  /** Tags of the analyst's codebook that became the project's codebook (0 when none was given). */
+  tags: number;
+  /** Suggestion settings and decisions, and the undo history, carried over (file count). */
+  other: number;
   /** Where the old data stays, untouched, as the backup. */
   keptAt: string;
 }
@@ -52,6 +57,12 @@ export interface ProjectFolderOptions {
   now: () => Date;
   newId: () => string;
   io?: StoreIo;
+  /**
+   * The codebook a new project starts with (the analyst's own, from tags.json): written to
+   * codebook.jsonl unless the folder already has one (a clone). Absent: the project starts with
+   * the default tags, written on the first change.
+   */
+  codebook?: () => Promise<readonly Tag[]>;
 }
 
 const READ_ONLY = new Set(['EACCES', 'EPERM', 'EROFS']);
@@ -105,6 +116,11 @@ export async function makeProject(dir: string, opts: ProjectFolderOptions): Prom
   const target = projectCorpusPaths(dir, id, opts.coder.id, opts.dataDir);
   await writeDurably(paths.gitignore, Buffer.from(PROJECT_GITIGNORE));
   const migrated = await migrate(opts, target);
+  if (opts.codebook) {
+    const tags = await opts.codebook();
+    const seeded = await new TagStore({ codebookFile: paths.codebook }, opts.io).seed(tags);
+    if (migrated && seeded) migrated.tags = tags.length;
+  }
   const coderFile = coderFileStore(coderPaths(dir, opts.coder.id).coderFile, opts.io);
   await coderFile.update((d) => Object.assign(d, { id: opts.coder.id, name: opts.coder.name, color: opts.coder.color }));
   await ensureGitattributes(paths.gitattributes);
@@ -135,7 +151,7 @@ async function migrate(opts: ProjectFolderOptions, target: CorpusPaths): Promise
   const legacy = corpusPaths(opts.dataDir, opts.legacyKey);
   const root = join(opts.dataDir, 'corpora', opts.legacyKey);
   if (!(await stat(root).catch(() => null))) return null;
-  const report: MigrationReport = { documents: 0, passages: 0, coverage: 0, metadata: 0, snapshots: 0, memos: 0, keptAt: root };
+  const report: MigrationReport = { documents: 0, passages: 0, coverage: 0, metadata: 0, snapshots: 0, memos: 0, tags: 0, other: 0, keptAt: root };
   const place = { dataDir: opts.dataDir, corpusKey: opts.legacyKey };
 
   const from = new AnnotationStore(place);
@@ -185,6 +201,18 @@ async function migrate(opts: ProjectFolderOptions, target: CorpusPaths): Promise
       m.splice(0, m.length, ...memos);
     });
     report.memos = memos.length;
+  }
+
+  // The coder's suggestion settings and decisions, and the undo history (its own format, not
+  // line-diffable yet): copied byte for byte, so they read exactly as before.
+  for (const key of ['suggestSettings', 'suggestDecisions', 'undoHistory'] as const) {
+    const bytes = await readFile(legacy[key]).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (bytes === null) continue;
+    await writeDurably(target[key], bytes);
+    report.other++;
   }
   return report;
 }
