@@ -122,13 +122,16 @@ test('per-tag toggle in one click, and a threshold with the precision to expect'
   await bar(page).getByRole('button', { name: 'Tags and queue' }).click();
   const queue = bar(page).getByRole('list', { name: 'Suggestion queue' });
   const tags = bar(page).getByRole('list', { name: 'Suggestions per tag' });
-  await expect(queue.getByText('Cooperation', { exact: true }).first()).toBeVisible();
+  // By default each threshold sits where the expected precision reaches 0.8: few suggestions, most of them hedging here.
+  await expect(queue.getByText('Friction', { exact: true }).first()).toBeVisible();
+  const cooperation = tags.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: 'Cooperation' }) });
+  await expect(cooperation).toContainText(/threshold 0\.\d\d \(default\) · expected precision ≈ 0\.8\d/);
 
-  await tags.getByRole('checkbox', { name: 'Cooperation' }).uncheck();
-  await expect(queue.getByText('Cooperation', { exact: true })).toHaveCount(0);
+  await tags.getByRole('checkbox', { name: 'Friction' }).uncheck();
+  await expect(queue.getByText('Friction', { exact: true })).toHaveCount(0);
   await expect(queue.getByText('Hedging', { exact: true }).first()).toBeVisible();
-  await tags.getByRole('checkbox', { name: 'Cooperation' }).check();
-  await expect(queue.getByText('Cooperation', { exact: true }).first()).toBeVisible();
+  await tags.getByRole('checkbox', { name: 'Friction' }).check();
+  await expect(queue.getByText('Friction', { exact: true }).first()).toBeVisible();
 
   const hedging = tags.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: 'Hedging' }) });
   await expect(hedging).toContainText(/expected precision ≈ 0\.\d\d/);
@@ -138,5 +141,10 @@ test('per-tag toggle in one click, and a threshold with the precision to expect'
   await expect(hedging).toContainText('threshold 0.80');
   await expect.poll(() => count(page)).toBeLessThan(before);
   await expect(hedging).toContainText(/expected precision (≈ 0\.\d\d|unknown yet)/);
+  await expect(hedging).not.toContainText('(default)');
   await workbench.screenshot('44-suggestion-threshold');
+  // Back to the default in one click.
+  await hedging.getByRole('button', { name: 'Default threshold for Hedging' }).click();
+  await expect(hedging).toContainText('threshold 0.50 (default)');
+  await expect.poll(() => count(page)).toBe(before);
 });

@@ -274,6 +274,8 @@ export const argSchemas = {
     tagId: id,
     enabled: z.boolean().optional(),
     threshold: z.number().min(0).max(1).optional(),
+    /** Back to the default threshold (where the expected precision reaches the target). */
+    resetThreshold: z.boolean().optional(),
     cues: z.array(z.string().max(MAX_CUE_LENGTH, `A cue is at most ${MAX_CUE_LENGTH} characters.`)).max(MAX_CUES, `A tag has at most ${MAX_CUES} cues.`).optional(),
     negatable: z.boolean().optional(),
     resetCues: z.boolean().optional(),

@@ -3,6 +3,8 @@
 /** Bounds of a tag's cue lexicon (checked at the boundary and in the store). */
 export const MAX_CUES = 500;
 export const MAX_CUE_LENGTH = 80;
+/** The precision a tag's default threshold is chosen for. */
+export const TARGET_PRECISION = 0.8;
 
 /** One proposed passage: a sentence that may carry a tag. Offsets are UTF-16 code units of the document text. */
 export interface Suggestion {
@@ -29,6 +31,12 @@ export interface SuggestTagState {
   tagId: string;
   enabled: boolean;
   threshold: number;
+  /** The threshold a tag has until the analyst moves it: the lowest whose expected precision reaches TARGET_PRECISION. */
+  defaultThreshold: number;
+  /** Whether the analyst set the threshold (false: it follows the default as evidence comes in). */
+  customThreshold: boolean;
+  /** Whether the expected precision reaches TARGET_PRECISION at the default (false: too little evidence yet, or none does). */
+  reachesTarget: boolean;
   /** Expected precision at the threshold (from the analyst's accepts/rejects, held-out fits and the eval set); null when unknown. */
   expectedPrecision: number | null;
   /** How many past outcomes the estimate rests on. */

@@ -8,6 +8,7 @@ import { createCore, type Core } from '../../src/main/core/core';
 import { main } from '../../src/cli/main';
 import { askLocalModel, loopbackUrl } from '../../src/main/suggest/local-model';
 import { splitSentences } from '../../src/main/suggest/sentences';
+import { defaultThresholdOf } from '../../src/main/core/suggestion-service';
 import { call, SEED_CORPUS, value, refused } from './support/core-harness';
 
 const DOC = '000_4ab67b766fb33eed';
@@ -103,6 +104,35 @@ describe('suggestions through the core', () => {
     await refused(call(core, 'updateSuggestTag', { tagId: 'friction', cues: ['a b c d e f g'] }), 'invalid-argument');
     const reset = await value(call(core, 'updateSuggestTag', { tagId: 'friction', resetCues: true }));
     expect(reset.defaultCues).toBe(true);
+  });
+
+  it('defaults each threshold to where the expected precision reaches 0.8, shows it, and goes back to it', async () => {
+    const list = await value(call(core, 'getSuggestions', { docId: DOC }));
+    const state = (id: string) => list.tags.find((t) => t.tagId === id)!;
+    // From the eval set's outcomes of the default lexicons (src/main/suggest/eval-prior.ts).
+    expect(state('hedging')).toMatchObject({ threshold: 0.5, defaultThreshold: 0.5, customThreshold: false, reachesTarget: true });
+    expect(state('cooperation')).toMatchObject({ threshold: 0.93, customThreshold: false, reachesTarget: true });
+    expect(state('cooperation').expectedPrecision).toBeGreaterThanOrEqual(0.8);
+    // Friction never reaches 0.8 cold: its default is its most precise level, and says so.
+    expect(state('friction')).toMatchObject({ threshold: 0.75, reachesTarget: false });
+    for (const s of list.suggestions) expect(s.score).toBeGreaterThanOrEqual(state(s.tag).threshold);
+    expect(list.suggestions.length).toBeLessThan(20);
+
+    // Turning a tag off and on does not pin its threshold; moving it does, and "default" unpins it.
+    await value(call(core, 'updateSuggestTag', { tagId: 'cooperation', enabled: false }));
+    expect(await value(call(core, 'updateSuggestTag', { tagId: 'cooperation', enabled: true }))).toMatchObject({ threshold: 0.93, customThreshold: false });
+    expect(await value(call(core, 'updateSuggestTag', { tagId: 'cooperation', threshold: 0.5 }))).toMatchObject({ threshold: 0.5, customThreshold: true, defaultThreshold: 0.93 });
+    expect(await value(call(core, 'updateSuggestTag', { tagId: 'cooperation', resetThreshold: true }))).toMatchObject({ threshold: 0.93, customThreshold: false });
+  });
+
+  it.each([
+    // outcomes (score, label), default threshold, reaches 0.8
+    [[], 0.5, false],
+    [[[0.9, 1], [0.9, 1], [0.9, 1], [0.9, 1], [0.6, 1], [0.6, 0], [0.6, 0], [0.3, 0]], 0.9, true],
+    [[[0.875, 1], [0.875, 1], [0.875, 1], [0.875, 0], [0.5, 0], [0.5, 1], [0.5, 0]], 0.87, false],
+    [[[0.9, 0], [0.9, 0]], 0.5, false],
+  ] as const)('defaultThresholdOf(%j) = %d', (outcomes, threshold, reaches) => {
+    expect(defaultThresholdOf(outcomes.map(([score, label]) => ({ score, label: label as 0 | 1 })))).toEqual({ threshold, reaches });
   });
 
   it("learns the analyst's own tag from their passages", async () => {

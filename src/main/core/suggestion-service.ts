@@ -1,11 +1,11 @@
 // Suggestions for the open corpus: the engine fed with the analyst's passages, settings and decisions; accept makes a passage, nothing else writes one.
 import type { Tag } from '../../shared/types';
-import type { SuggestDecision, SuggestTagState, Suggestion, SuggestionList, LocalModelConfig } from '../../shared/suggestions';
+import { TARGET_PRECISION, type SuggestDecision, type SuggestTagState, type Suggestion, type SuggestionList, type LocalModelConfig } from '../../shared/suggestions';
 import { GlossatorError } from '../../shared/result';
 import { SuggestEngine, rejectionKey, type KnownPassage } from '../suggest/engine';
 import { defaultLexicon } from '../suggest/default-lexicons';
 import { cueProblem, type TagLexicon } from '../suggest/lexicon';
-import { expectedPrecision, type Outcome } from '../suggest/calibrate';
+import { expectedPrecision, thresholdFor, type Outcome } from '../suggest/calibrate';
 import { askLocalModel, loopbackUrl } from '../suggest/local-model';
 import { EVAL_PRIOR } from '../suggest/eval-prior';
 import type { TagStore } from '../store/tag-store';
@@ -14,7 +14,7 @@ import type { AnnotationService } from './annotation-service';
 import type { CorpusService } from './corpus-service';
 import type { Clock } from './ports';
 
-/** Threshold a tag starts with: one cue (lexicon), or an even chance (model). */
+/** Threshold of a tag with no evidence of its precision yet: one cue (lexicon), or an even chance (model). */
 export const DEFAULT_THRESHOLD = 0.5;
 /** At most this many suggestions per call are put to a local model (it is slow; the rest keep their own evidence). */
 const LOCAL_MODEL_BUDGET = 40;
@@ -34,6 +34,7 @@ export interface TagPatch {
   tagId: string;
   enabled?: boolean;
   threshold?: number;
+  resetThreshold?: boolean;
   cues?: string[];
   negatable?: boolean;
   /** Put the tag's default cues back. */
@@ -56,13 +57,14 @@ export class SuggestionService {
     const engine = await this.ready(tags);
     const settings = await this.deps.store.settings.read();
     const decisions = (await this.deps.store.decisions.read()).decisions;
+    const states = tags.map((t) => this.stateOf(engine, t, settings.tags[t.id], decisions));
     const wanted = tags.filter((t) => (tagIds ? tagIds.includes(t.id) : (settings.tags[t.id]?.enabled ?? true)));
-    const thresholds = Object.fromEntries(tags.map((t) => [t.id, settings.tags[t.id]?.threshold ?? DEFAULT_THRESHOLD]));
+    const thresholds = Object.fromEntries(states.map((s) => [s.tagId, s.threshold]));
     const passages = (await this.deps.annotations.list(docId)).filter((p) => p.range !== null).map((p) => ({ docId, start: p.range!.start, end: p.range!.end, tagIds: p.tagIds }));
     const rejected = new Set(decisions.filter((d) => d.kind === 'reject').map((d) => d.key));
     let suggestions: Suggestion[] = engine.propose(doc, { tags: wanted.map((t) => t.id), thresholds, passages, rejected });
     if (settings.localModel.enabled) suggestions = await this.consultLocalModel(suggestions, tags, settings.localModel);
-    return { docId, suggestions, tags: tags.map((t) => this.stateOf(engine, t, settings.tags[t.id], decisions)) };
+    return { docId, suggestions, tags: states };
   }
 
   /** Accepts a suggestion: it becomes a passage with the tag (the only way suggestions write passages). */
@@ -112,9 +114,10 @@ export class SuggestionService {
       if (problem !== null) throw new GlossatorError('invalid-argument', `${problem} ("${c.slice(0, 40)}")`);
     }
     await this.deps.store.settings.update((file) => {
-      const cur: StoredTagSettings = { ...(file.tags[tag.id] ?? { enabled: true, threshold: DEFAULT_THRESHOLD }) };
+      const cur: StoredTagSettings = { ...(file.tags[tag.id] ?? { enabled: true }) };
       if (patch.enabled !== undefined) cur.enabled = patch.enabled;
       if (patch.threshold !== undefined) cur.threshold = patch.threshold;
+      if (patch.resetThreshold) delete cur.threshold;
       if (cues !== undefined) cur.cues = [...new Set(cues)];
       if (patch.negatable !== undefined) cur.negatable = patch.negatable;
       if (patch.resetCues) {
@@ -229,17 +232,22 @@ export class SuggestionService {
     const base = defaultLexicon(tag.id);
     const cues = stored?.cues ?? base.cues;
     const defaultCues = stored?.cues === undefined && stored?.negatable === undefined;
-    const threshold = stored?.threshold ?? DEFAULT_THRESHOLD;
     const source = engine.learned(tag.id) ? 'model' : 'lexicon';
     const history: Outcome[] = decisions.filter((d) => d.tagId === tag.id && d.source === source).map((d) => ({ score: d.score, label: d.kind === 'accept' ? 1 : 0 }));
     // Cold, with the default cues, the eval set's outcomes are evidence too; a learnt model has its held-out fits.
     const prior: Outcome[] = source === 'lexicon' && defaultCues ? priorOutcomes(tag.id) : [...engine.heldOut(tag.id)];
-    const estimate = expectedPrecision([...prior, ...history], threshold);
+    const outcomes = [...prior, ...history];
+    const fallback = defaultThresholdOf(outcomes);
+    const threshold = stored?.threshold ?? fallback.threshold;
+    const estimate = expectedPrecision(outcomes, threshold);
     const counts = engine.exampleCounts(tag.id);
     return {
       tagId: tag.id,
       enabled: stored?.enabled ?? true,
       threshold,
+      defaultThreshold: fallback.threshold,
+      customThreshold: stored?.threshold !== undefined,
+      reachesTarget: fallback.reaches,
       expectedPrecision: estimate.precision === null ? null : Math.round(estimate.precision * 100) / 100,
       support: estimate.support,
       source,
@@ -281,4 +289,23 @@ function priorOutcomes(tagId: string): Outcome[] {
     for (let i = 0; i < l.n; i++) out.push({ score: l.score, label: i < l.tp ? 1 : 0 });
   }
   return out;
+}
+
+/**
+ * The default threshold from what is known of the tag's precision: the lowest whose expected precision
+ * reaches TARGET_PRECISION (fewest misses at that precision). When none does, the one with the best
+ * expected precision on at least 3 outcomes, so the default is as selective as the evidence allows; with
+ * no evidence at all, DEFAULT_THRESHOLD. Rounded down to the slider's hundredths, so the sentences at the
+ * chosen score level stay in.
+ */
+export function defaultThresholdOf(outcomes: readonly Outcome[]): { threshold: number; reaches: boolean } {
+  const floor = (t: number) => Math.max(0.01, Math.min(0.99, Math.floor(t * 100) / 100));
+  const t = thresholdFor(outcomes, TARGET_PRECISION);
+  if (t !== null) return { threshold: floor(t), reaches: true };
+  let best: { t: number; p: number } | null = null;
+  for (const score of new Set(outcomes.map((o) => o.score))) {
+    const e = expectedPrecision(outcomes, score);
+    if (e.precision !== null && e.support >= 3 && score > 0 && (best === null || e.precision > best.p)) best = { t: score, p: e.precision };
+  }
+  return { threshold: best === null ? DEFAULT_THRESHOLD : floor(best.t), reaches: false };
 }

@@ -11,7 +11,8 @@ export const SUGGEST_DECISIONS_VERSION = 1;
 
 export interface StoredTagSettings {
   enabled: boolean;
-  threshold: number;
+  /** The analyst's own threshold; absent: the default, where the expected precision reaches the target. */
+  threshold?: number;
   /** The tag's cue lexicon; absent: the default for the tag (none for the analyst's own tags). */
   cues?: string[];
   negatable?: boolean;
@@ -56,7 +57,7 @@ export const DEFAULT_LOCAL_MODEL: LocalModelSettings = Object.freeze({ enabled: 
 
 const tagSettingsSchema = z.strictObject({
   enabled: z.boolean(),
-  threshold: z.number().min(0).max(1),
+  threshold: z.number().min(0).max(1).optional(),
   cues: z.array(z.string().max(MAX_CUE_LENGTH)).max(MAX_CUES).optional(),
   negatable: z.boolean().optional(),
 });

@@ -157,8 +157,8 @@ export class SuggestionsState {
     this.tags = this.tags.map((t) => (t.tagId === tagId ? { ...t, threshold } : t));
   }
 
-  async commitThreshold(tagId: string, threshold: number): Promise<void> {
-    const state = await this.wb.call(this.client.updateSuggestTag({ tagId, threshold }));
+  async commitThreshold(tagId: string, threshold: number | 'default'): Promise<void> {
+    const state = await this.wb.call(this.client.updateSuggestTag(threshold === 'default' ? { tagId, resetThreshold: true } : { tagId, threshold }));
     if (state) this.tags = this.tags.map((t) => (t.tagId === tagId ? state : t));
     await this.refresh();
   }
