@@ -11,7 +11,8 @@ import { SuggestEngine, type KnownPassage, type SuggestDoc } from '../src/main/s
 import { DEFAULT_LEXICONS } from '../src/main/suggest/default-lexicons';
 import { thresholdFor, type Outcome } from '../src/main/suggest/calibrate';
 import { evidenceOf } from '../src/main/suggest/features';
-import { splitSentences } from '../src/main/suggest/sentences';
+import { clearBlockCache, splitSentences } from '../src/main/suggest/sentences';
+import { LIST_BUDGET_MS } from '../src/main/core/suggestion-service';
 import { documentText, rng } from './generate';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -173,6 +174,8 @@ async function speedRunsOn(runs: number, set: readonly EvalDoc[]): Promise<Sugge
   const { text, blocks } = normalise(raw);
   const big: SuggestDoc = { id: 'big', text, blocks, contentHash: `bench:${text.length}` };
   const cold: number[] = [];
+  const whole: number[] = [];
+  const slices: number[] = [];
   const warm: number[] = [];
   const update: number[] = [];
   const refit: number[] = [];
@@ -182,9 +185,23 @@ async function speedRunsOn(runs: number, set: readonly EvalDoc[]): Promise<Sugge
       set.map((e) => e.doc),
       set.flatMap(passagesOf),
     );
+    // As the app does it: slices of LIST_BUDGET_MS until complete; the first answer is what the analyst waits for.
+    // Each run is a fresh process state for the block cache (cleared), so "first" is truly first.
+    clearBlockCache();
     let t = performance.now();
-    const first = engine.propose(big);
+    let started = t;
+    let part = engine.proposeSome(big, { stop: () => performance.now() - started > LIST_BUDGET_MS });
     cold.push(performance.now() - t);
+    let n = 1;
+    const first = [...part.suggestions];
+    while (!part.complete) {
+      started = performance.now();
+      part = engine.proposeSome(big, { stop: () => performance.now() - started > LIST_BUDGET_MS, from: part.next });
+      first.push(...part.suggestions);
+      n++;
+    }
+    whole.push(performance.now() - t);
+    slices.push(n);
     t = performance.now();
     engine.propose(big);
     warm.push(performance.now() - t);
@@ -198,8 +215,9 @@ async function speedRunsOn(runs: number, set: readonly EvalDoc[]): Promise<Sugge
     await new Promise((ok) => setImmediate(ok));
   }
   return [
-    { label: 'Suggestions for the 1 MB bench document, first time (sentence splitting, features, scoring)', ms: cold },
-    { label: 'Suggestions for the same document again (sentences cached by content hash)', ms: warm },
+    { label: `Suggestions for the 1 MB bench document, first answer (the first ${LIST_BUDGET_MS} ms slice of analysis, scored)`, ms: cold },
+    { label: `The same, until the whole document is analysed (${Math.min(...slices)}–${Math.max(...slices)} slices)`, ms: whole },
+    { label: 'Suggestions for the same document again (blocks cached by content hash)', ms: warm },
     { label: 'Update after an accept (one example learnt)', ms: update },
     { label: "Full refit of one tag's model with its held-out calibration (about 230 labelled sentences)", ms: refit },
   ];
@@ -260,7 +278,7 @@ export function renderSuggestSection(r: SuggestEval, when: Date, load: string): 
   }
   lines.push('', '**Speed** (Node, the engine alone; p50 and p95 over the runs):', '', '| Measure | p50 | p95 | runs | Target |', '|---|---:|---:|---:|---|');
   for (const s of r.speed) {
-    const target = s.label.startsWith('Suggestions for the 1 MB bench document, first') ? 500 : s.label.startsWith('Update after') ? 100 : null;
+    const target = s.label.startsWith('Suggestions for the 1 MB bench document, first') || s.label.startsWith('The same, until') ? 500 : s.label.startsWith('Update after') ? 100 : null;
     const verdict = target === null ? '—' : `≤ ${target} ms ${p(s.ms, 0.95) <= target ? '✅ met' : p(s.ms, 0.5) <= target ? '✅ met at p50' : '❌ missed'}`;
     lines.push(`| ${s.label} | ${p(s.ms, 0.5).toFixed(1)} ms | ${p(s.ms, 0.95).toFixed(1)} ms | ${s.ms.length} | ${verdict} |`);
   }

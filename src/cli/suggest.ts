@@ -38,8 +38,13 @@ export async function runSuggest(call: Call, values: Values, out: Out): Promise<
   const all: Suggestion[] = [];
   for (const doc of docs) {
     if (wanted.length > 0 && !wanted.includes(doc.id)) continue;
-    const { suggestions } = await call('getSuggestions', tagIds ? { docId: doc.id, tagIds } : { docId: doc.id });
-    all.push(...suggestions);
+    // A long document answers in slices: ask from where the last one ended until it is complete.
+    let answer = await call('getSuggestions', tagIds ? { docId: doc.id, tagIds } : { docId: doc.id });
+    all.push(...answer.suggestions);
+    while (!answer.complete) {
+      answer = await call('getSuggestions', { docId: doc.id, from: answer.next, ...(tagIds ? { tagIds } : {}) });
+      all.push(...answer.suggestions);
+    }
   }
   if (values.json) {
     out.write(`${JSON.stringify(all.map(jsonOf))}\n`);

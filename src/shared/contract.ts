@@ -266,7 +266,7 @@ export const argSchemas = {
   syncProject: z.strictObject({ acceptRewrittenRemote: z.boolean().optional() }),
   listConflicts: z.strictObject({}),
   resolveConflict: z.strictObject({ id: z.string().min(1).max(2000), choice: z.enum(['mine', 'theirs', 'both']) }),
-  getSuggestions: z.strictObject({ docId: id, tagIds: z.array(id).max(500).optional() }),
+  getSuggestions: z.strictObject({ docId: id, tagIds: z.array(id).max(500).optional(), from: z.number().int().min(0).max(10_000_000).optional() }),
   acceptSuggestion: suggestionRef,
   rejectSuggestion: suggestionRef,
   undoSuggestionDecision: z.strictObject({ decisionId: id }),
@@ -435,7 +435,7 @@ export interface Results {
   listConflicts: ConflictView[];
   /** Settle one conflict: take mine, take theirs, or keep both. */
   resolveConflict: { message: string };
-  /** Proposed passages for a document (enabled tags, or the ones named), each tag's threshold and expected precision; never writes. */
+  /** Proposed passages for a document (enabled tags, or the ones named), each tag's threshold and expected precision; a long document in slices (`from`/`next`); never writes. */
   getSuggestions: SuggestionList;
   /** Accept a suggestion: it becomes a passage with that tag, and the model learns from it. */
   acceptSuggestion: SuggestDecision;

@@ -55,6 +55,13 @@ export interface SuggestionList {
   docId: string;
   suggestions: Suggestion[];
   tags: SuggestTagState[];
+  /** False while a long document is still being analysed: ask again from `next` and append the answer. */
+  complete: boolean;
+  /** Share of the document's prose up to `next`, 0–1. */
+  analysed: number;
+  /** The slice this answer covers: positions in the document's blocks, `from` up to `next` (excluded). */
+  from: number;
+  next: number;
 }
 
 /** An accept or reject as recorded, so it can be undone. */

@@ -303,3 +303,42 @@ describe('held-out calibration folds by document', () => {
     expect(Math.max(...pos)).toBeLessThan(Math.min(...full));
   });
 });
+
+describe('long documents in slices', () => {
+  it('a budgeted proposal stops between blocks, goes on where it stopped, and ends with what one whole call gives', () => {
+    const raw = Array.from({ length: 30 }, (_, i) => `Paragraph ${i}: Iran may cooperate with Russia, but tensions remain over trade ${i}.`).join('\n\n');
+    const doc = docOf(raw);
+    const whole = new SuggestEngine(new Map(Object.entries(DEFAULT_LEXICONS))).propose(doc);
+    const engine = new SuggestEngine(new Map(Object.entries(DEFAULT_LEXICONS)));
+    let budget = 0;
+    // Each call may analyse four new blocks.
+    const stop = () => budget-- <= 0;
+    const seen: number[] = [];
+    const found = [];
+    let part;
+    let from = 0;
+    do {
+      budget = 4;
+      part = engine.proposeSome(doc, { stop, from });
+      seen.push(part.analysed);
+      found.push(...part.suggestions);
+      expect(part.next).toBeGreaterThan(from);
+      from = part.next;
+    } while (!part.complete);
+    // Four new blocks per call, plus the one every call may always take: 30 blocks in six slices.
+    expect(seen.length).toBe(6);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.at(-1)).toBe(1);
+    expect(found).toEqual(whole);
+    // Once analysed, a whole call is never cut short.
+    budget = 0;
+    expect(engine.proposeSome(doc, { stop }).complete).toBe(true);
+    // Partial answers are a prefix in reading order.
+    budget = 0;
+    const fresh = new SuggestEngine(new Map(Object.entries(DEFAULT_LEXICONS)));
+    budget = 4;
+    const first = fresh.proposeSome(doc, { stop });
+    expect(first.complete).toBe(false);
+    expect(first.suggestions).toEqual(whole.slice(0, first.suggestions.length));
+  });
+});

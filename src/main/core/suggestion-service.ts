@@ -1,4 +1,5 @@
 // Suggestions for the open corpus: the engine fed with the analyst's passages, settings and decisions; accept makes a passage, nothing else writes one.
+import { performance } from 'node:perf_hooks';
 import type { Tag } from '../../shared/types';
 import { TARGET_PRECISION, type SuggestDecision, type SuggestTagState, type Suggestion, type SuggestionList, type LocalModelConfig } from '../../shared/suggestions';
 import { GlossatorError } from '../../shared/result';
@@ -16,6 +17,13 @@ import type { Clock } from './ports';
 
 /** Threshold of a tag with no evidence of its precision yet: one cue (lexicon), or an even chance (model). */
 export const DEFAULT_THRESHOLD = 0.5;
+/**
+ * A document longer than this (characters) is analysed in slices: each call analyses new blocks for
+ * about LIST_BUDGET_MS and answers what it has, marked incomplete; the reader asks again until complete.
+ * Shorter documents (every seed article) are analysed whole in one call.
+ */
+export const WHOLE_DOCUMENT_CHARS = 100_000;
+export const LIST_BUDGET_MS = 250;
 /** At most this many suggestions per call are put to a local model (it is slow; the rest keep their own evidence). */
 const LOCAL_MODEL_BUDGET = 40;
 
@@ -49,8 +57,12 @@ export class SuggestionService {
 
   constructor(private readonly deps: SuggestionDeps) {}
 
-  /** Suggestions for one document: enabled tags (or `tagIds`, enabled or not), above each tag's threshold. */
-  async list(docId: string, tagIds?: readonly string[]): Promise<SuggestionList> {
+  /**
+   * Suggestions for one document: enabled tags (or `tagIds`, enabled or not), above each tag's threshold.
+   * A long document answers in slices: the suggestions of blocks `from`…`next`, and `complete` once the
+   * last block is in; the caller asks again from `next` and appends.
+   */
+  async list(docId: string, tagIds?: readonly string[], from = 0): Promise<SuggestionList> {
     const doc = this.deps.corpus.get(docId);
     const tags = await this.deps.tags.list();
     if (tagIds) for (const id of tagIds) if (!tags.some((t) => t.id === id)) throw new GlossatorError('invalid-argument', `There is no tag "${id}".`);
@@ -62,9 +74,12 @@ export class SuggestionService {
     const thresholds = Object.fromEntries(states.map((s) => [s.tagId, s.threshold]));
     const passages = (await this.deps.annotations.list(docId)).filter((p) => p.range !== null).map((p) => ({ docId, start: p.range!.start, end: p.range!.end, tagIds: p.tagIds }));
     const rejected = new Set(decisions.filter((d) => d.kind === 'reject').map((d) => d.key));
-    let suggestions: Suggestion[] = engine.propose(doc, { tags: wanted.map((t) => t.id), thresholds, passages, rejected });
+    const started = performance.now();
+    const stop = doc.text.length > WHOLE_DOCUMENT_CHARS ? () => performance.now() - started > LIST_BUDGET_MS : undefined;
+    const part = engine.proposeSome(doc, { tags: wanted.map((t) => t.id), thresholds, passages, rejected, from, ...(stop ? { stop } : {}) });
+    let suggestions: Suggestion[] = part.suggestions;
     if (settings.localModel.enabled) suggestions = await this.consultLocalModel(suggestions, tags, settings.localModel);
-    return { docId, suggestions, tags: states };
+    return { docId, suggestions, tags: states, complete: part.complete, analysed: Math.round(part.analysed * 1000) / 1000, from, next: part.next };
   }
 
   /** Accepts a suggestion: it becomes a passage with the tag (the only way suggestions write passages). */

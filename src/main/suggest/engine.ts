@@ -6,7 +6,7 @@ import { expectedPrecision, type Outcome } from './calibrate';
 import { evidenceOf, type SentenceEvidence } from './features';
 import { LogisticModel, type Example } from './learner';
 import { lexiconScore, type TagLexicon } from './lexicon';
-import { splitSentences, type Sentence } from './sentences';
+import { analyseBlock, isProse, type Sentence } from './sentences';
 
 export interface SuggestDoc {
   id: string;
@@ -48,11 +48,29 @@ export function covers(p: { start: number; end: number }, s: { start: number; en
   return overlap * 2 >= s.end - s.start || overlap * 2 >= p.end - p.start;
 }
 
-interface Analysed {
-  hash: string;
+/** One prose block of a document as analysed: its sentences, and their evidence under the current lexicons. */
+interface BlockAnalysis {
   sentences: Sentence[];
   evidence: SentenceEvidence[] | null;
   lexiconVersion: number;
+}
+
+interface Analysed {
+  hash: string;
+  /** By block index; a block not here has not been analysed yet (long documents are analysed lazily). */
+  blocks: Map<number, BlockAnalysis>;
+  headings: Set<number>;
+}
+
+/** Suggestions for as much of a document as a call's budget allowed. */
+export interface PartialProposal {
+  suggestions: Suggestion[];
+  /** Every prose block analysed: these are all the document's suggestions. */
+  complete: boolean;
+  /** Share of the document's prose (by characters) up to where this proposal ended, 0–1. */
+  analysed: number;
+  /** Where the next slice starts (a position in `doc.blocks`); the blocks' length when complete. */
+  next: number;
 }
 
 interface TagState {
@@ -73,6 +91,13 @@ export interface ProposeOptions {
   passages?: readonly KnownPassage[];
   /** Rejection keys (rejectionKey): never proposed again. */
   rejected?: ReadonlySet<string>;
+  /**
+   * Asked before each block not analysed yet: true stops there (the proposal is partial, a later call
+   * goes on where this one stopped). Absent: the whole document.
+   */
+  stop?: () => boolean;
+  /** Start at this position in `doc.blocks` (a later slice of a long document); 0 when absent. */
+  from?: number;
 }
 
 export class SuggestEngine {
@@ -99,26 +124,46 @@ export class SuggestEngine {
 
   /** The document's sentences (cached by content hash). */
   sentences(doc: SuggestDoc): Sentence[] {
-    return this.analyse(doc).sentences;
+    return this.docEvidence(doc).sentences;
   }
 
   private analyse(doc: SuggestDoc): Analysed {
     let a = this.docs.get(doc.id);
     if (a === undefined || a.hash !== doc.contentHash) {
-      a = { hash: doc.contentHash, sentences: splitSentences(doc.text, doc.blocks), evidence: null, lexiconVersion: -1 };
+      a = { hash: doc.contentHash, blocks: new Map(), headings: new Set(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.index)) };
       this.docs.set(doc.id, a);
     }
     return a;
   }
 
-  private evidenceOf(doc: SuggestDoc): { sentences: Sentence[]; ev: SentenceEvidence[] } {
-    const a = this.analyse(doc);
-    if (a.evidence === null || a.lexiconVersion !== this.lexiconVersion) {
-      const headings = new Set(doc.blocks.filter((b) => b.kind === 'heading').map((b) => b.index));
-      a.evidence = evidenceOf(a.sentences, this.lexicons, headings);
-      a.lexiconVersion = this.lexiconVersion;
+  /** One block's sentences and evidence (sentences from the shared cache by the block's text, evidence under the current lexicons). */
+  private block(doc: SuggestDoc, a: Analysed, block: SuggestDoc['blocks'][number]): BlockAnalysis {
+    let b = a.blocks.get(block.index);
+    if (b === undefined) {
+      b = { sentences: analyseBlock(doc.text, block), evidence: null, lexiconVersion: -1 };
+      a.blocks.set(block.index, b);
     }
-    return { sentences: a.sentences, ev: a.evidence };
+    if (b.evidence === null || b.lexiconVersion !== this.lexiconVersion) {
+      // Evidence looks at neighbouring sentences within the block only, so a block is scored on its own.
+      b.evidence = evidenceOf(b.sentences, this.lexicons, a.headings);
+      b.lexiconVersion = this.lexiconVersion;
+    }
+    return b;
+  }
+
+  /** Sentences and evidence of the whole document, or of the blocks overlapping `range`. */
+  private docEvidence(doc: SuggestDoc, range?: { start: number; end: number }): { sentences: Sentence[]; ev: SentenceEvidence[] } {
+    const a = this.analyse(doc);
+    const sentences: Sentence[] = [];
+    const ev: SentenceEvidence[] = [];
+    for (const block of doc.blocks) {
+      if (!isProse(block)) continue;
+      if (range !== undefined && (block.end <= range.start || block.start >= range.end)) continue;
+      const b = this.block(doc, a, block);
+      sentences.push(...b.sentences);
+      ev.push(...b.evidence!);
+    }
+    return { sentences, ev };
   }
 
   /**
@@ -134,7 +179,7 @@ export class SuggestEngine {
     for (const doc of docs) {
       const own = passages.filter((p) => p.docId === doc.id);
       if (own.length === 0) continue;
-      const { sentences, ev } = this.evidenceOf(doc);
+      const { sentences, ev } = this.docEvidence(doc);
       sentences.forEach((s, i) => {
         const exact = doc.text.slice(s.start, s.end);
         for (const [tagId, st] of this.tags) {
@@ -155,7 +200,7 @@ export class SuggestEngine {
   update(doc: SuggestDoc, range: { start: number; end: number }, tagId: string, label: 0 | 1): void {
     const st = this.tags.get(tagId);
     if (st === undefined) return;
-    const { sentences, ev } = this.evidenceOf(doc);
+    const { sentences, ev } = this.docEvidence(doc, range);
     const recent = [...st.examples.values()].slice(-200);
     st.likeIndex = null;
     sentences.forEach((s, i) => {
@@ -241,7 +286,7 @@ export class SuggestEngine {
 
   /** Scores every sentence for one tag (no threshold, no exclusions): for evaluation and calibration. */
   scoreAll(doc: SuggestDoc, tagId: string): { start: number; end: number; score: number }[] {
-    const { sentences, ev } = this.evidenceOf(doc);
+    const { sentences, ev } = this.docEvidence(doc);
     return sentences.map((s, i) => ({ start: s.start, end: s.end, score: this.score(tagId, ev[i]!) }));
   }
 
@@ -252,25 +297,56 @@ export class SuggestEngine {
 
   /** Suggestions for one document, in reading order, then by tag order. */
   propose(doc: SuggestDoc, options: ProposeOptions = {}): Suggestion[] {
-    const { sentences, ev } = this.evidenceOf(doc);
+    const { stop: _ignored, ...rest } = options;
+    return this.proposeSome(doc, rest).suggestions;
+  }
+
+  /**
+   * Suggestions for the document's blocks in reading order from `options.from`, as far as `options.stop`
+   * lets the analysis go: blocks analysed before cost only their scoring, so slices with a budget walk
+   * through a long document (each answering its own blocks' suggestions) and a repeat call is cheap.
+   */
+  proposeSome(doc: SuggestDoc, options: ProposeOptions = {}): PartialProposal {
+    const a = this.analyse(doc);
     const tagIds = (options.tags ?? this.tagIds()).filter((t) => this.lexicons.has(t));
     const passages = (options.passages ?? []).filter((p) => p.docId === doc.id);
     const out: Suggestion[] = [];
-    sentences.forEach((s, i) => {
-      const e = ev[i]!;
-      const exact = doc.text.slice(s.start, s.end);
-      let key: string | null = null; // hashed once per sentence, and only when a tag clears its threshold
-      for (const tagId of tagIds) {
-        const score = this.score(tagId, e);
-        if (score < (options.thresholds?.[tagId] ?? 0.5) || score <= 0) continue;
-        if (options.rejected !== undefined && options.rejected.size > 0 && options.rejected.has(`${(key ??= textKey(exact))}:${tagId}`)) continue;
-        if (passages.some((p) => p.tagIds.includes(tagId) && covers(p, s))) continue;
-        const hits = (e.hits.get(tagId) ?? []).filter((h) => !h.negated);
-        const cues = [...new Set(hits.map((h) => doc.text.slice(h.start, h.end).toLowerCase()))];
-        out.push({ docId: doc.id, start: s.start, end: s.end, exact, tag: tagId, score: round(score), cues, like: this.like(tagId, e), source: this.learned(tagId) ? 'model' : 'lexicon' });
+    let total = 0;
+    let done = 0;
+    let next = doc.blocks.length;
+    const from = options.from ?? 0;
+    for (const [position, block] of doc.blocks.entries()) {
+      if (!isProse(block)) continue;
+      const size = block.end - block.start;
+      total += size;
+      if (next < doc.blocks.length) continue;
+      if (position < from) {
+        done += size;
+        continue;
       }
-    });
-    return out;
+      // At least one block per call, so every slice makes progress.
+      if (position > from && !a.blocks.has(block.index) && options.stop?.()) {
+        next = position;
+        continue;
+      }
+      done += size;
+      const { sentences, evidence: ev } = this.block(doc, a, block);
+      sentences.forEach((s, i) => {
+        const e = ev![i]!;
+        const exact = doc.text.slice(s.start, s.end);
+        let key: string | null = null; // hashed once per sentence, and only when a tag clears its threshold
+        for (const tagId of tagIds) {
+          const score = this.score(tagId, e);
+          if (score < (options.thresholds?.[tagId] ?? 0.5) || score <= 0) continue;
+          if (options.rejected !== undefined && options.rejected.size > 0 && options.rejected.has(`${(key ??= textKey(exact))}:${tagId}`)) continue;
+          if (passages.some((p) => p.tagIds.includes(tagId) && covers(p, s))) continue;
+          const hits = (e.hits.get(tagId) ?? []).filter((h) => !h.negated);
+          const cues = [...new Set(hits.map((h) => doc.text.slice(h.start, h.end).toLowerCase()))];
+          out.push({ docId: doc.id, start: s.start, end: s.end, exact, tag: tagId, score: round(score), cues, like: this.like(tagId, e), source: this.learned(tagId) ? 'model' : 'lexicon' });
+        }
+      });
+    }
+    return { suggestions: out, complete: next === doc.blocks.length, analysed: total === 0 ? 1 : done / total, next };
   }
 
   private like(tagId: string, e: SentenceEvidence): number {

@@ -1,6 +1,7 @@
 // Sentences and tokens of a document for suggestions: wink-nlp's English model per block, mapped back to UTF-16 offsets.
 import winkNLP, { type ItsFunction, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { createHash } from 'node:crypto';
 import type { Block, BlockKind } from '../../shared/types';
 
 export interface Token {
@@ -37,6 +38,54 @@ function engine(): WinkMethods {
   return nlp;
 }
 
+/** Whether suggestions look at this block at all. */
+export function isProse(block: Block): boolean {
+  return PROSE.has(block.kind) && block.end > block.start;
+}
+
+/**
+ * Sentences of blocks already analysed, by the block's text (its hash), at offsets from the block's start:
+ * a block that reappears (the same document reopened, re-imported after an edit elsewhere, a second
+ * engine) is not analysed again. Bounded by the characters held; the oldest go first.
+ */
+const blockCache = new Map<string, { size: number; sentences: Sentence[] }>();
+let cachedChars = 0;
+export const BLOCK_CACHE_CHARS = 8_000_000;
+
+/** Empties the block cache (for measuring a first analysis). */
+export function clearBlockCache(): void {
+  blockCache.clear();
+  cachedChars = 0;
+}
+
+/** One prose block's sentences at document offsets, from the cache or wink-nlp. */
+export function analyseBlock(text: string, block: Block): Sentence[] {
+  const blockText = text.slice(block.start, block.end);
+  const key = createHash('sha1').update(blockText).digest('base64');
+  let hit = blockCache.get(key);
+  if (hit === undefined) {
+    hit = { size: blockText.length, sentences: splitBlock(blockText, 0, 0) };
+    blockCache.set(key, hit);
+    cachedChars += hit.size;
+    for (const [k, v] of blockCache) {
+      if (cachedChars <= BLOCK_CACHE_CHARS || k === key) break;
+      blockCache.delete(k);
+      cachedChars -= v.size;
+    }
+  } else {
+    // Most recently used last, so eviction takes the least recently used.
+    blockCache.delete(key);
+    blockCache.set(key, hit);
+  }
+  const base = block.start;
+  return hit.sentences.map((s) => ({
+    start: s.start + base,
+    end: s.end + base,
+    block: block.index,
+    tokens: s.tokens.map((t) => ({ ...t, start: t.start + base, end: t.end + base })),
+  }));
+}
+
 /**
  * Splits every prose block of `text` into sentences with wink-nlp, each token and sentence carrying
  * its offsets in `text`. A block is analysed alone, so a sentence can never span two blocks.
@@ -44,8 +93,8 @@ function engine(): WinkMethods {
 export function splitSentences(text: string, blocks: readonly Block[]): Sentence[] {
   const out: Sentence[] = [];
   for (const block of blocks) {
-    if (!PROSE.has(block.kind) || block.end <= block.start) continue;
-    for (const s of splitBlock(text.slice(block.start, block.end), block.start, block.index)) out.push(s);
+    if (!isProse(block)) continue;
+    for (const s of analyseBlock(text, block)) out.push(s);
   }
   return out;
 }

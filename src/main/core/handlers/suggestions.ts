@@ -6,7 +6,7 @@ type SuggestionMethods = 'getSuggestions' | 'acceptSuggestion' | 'rejectSuggesti
 
 export function suggestionHandlers({ suggestions }: { suggestions: SuggestionService }): Pick<Handlers, SuggestionMethods> {
   return {
-    getSuggestions: async ({ docId, tagIds }) => suggestions.list(docId, tagIds),
+    getSuggestions: async ({ docId, tagIds, from }) => suggestions.list(docId, tagIds, from),
     acceptSuggestion: async (args) => suggestions.accept(args),
     rejectSuggestion: async (args) => suggestions.reject(args),
     undoSuggestionDecision: async ({ decisionId }) => suggestions.undo(decisionId),

@@ -24,6 +24,8 @@ export class SuggestionsState {
   on = $state(false);
   list = $state.raw<Suggestion[]>([]);
   tags = $state.raw<SuggestTagState[]>([]);
+  /** Share of a long document analysed so far (1 when its queue is complete). */
+  analysed = $state(1);
   /** The queue position: the suggestion the keys act on. */
   index = $state(0);
   /** Suggestions skipped this session (by start:tag), moved to the back of the queue. */
@@ -52,18 +54,35 @@ export class SuggestionsState {
     if (this.on && this.wb.doc) void this.load(this.wb.doc.id);
   }
 
-  /** Loads the open document's suggestions (an answer to an older call is dropped). */
+  /**
+   * Loads the open document's suggestions (an answer to an older call is dropped). A long document
+   * arrives in slices: the first is shown at once, the next ones are asked for and appended in turn.
+   */
   async load(docId: string): Promise<void> {
     if (!this.on) return;
     const ticket = ++this.loading;
-    const answer = await this.wb.call(this.client.getSuggestions({ docId }));
-    if (!answer || ticket !== this.loading || this.wb.doc?.id !== docId) return;
+    let answer = await this.wb.call(this.client.getSuggestions({ docId }));
+    const stale = () => !answer || ticket !== this.loading || this.wb.doc?.id !== docId || !this.on;
+    if (stale()) return;
+    let found = answer!.suggestions;
+    this.show(found, answer!.tags);
+    while (!answer!.complete) {
+      this.analysed = answer!.analysed;
+      answer = await this.wb.call(this.client.getSuggestions({ docId, from: answer!.next }));
+      if (stale()) return;
+      found = [...found, ...answer!.suggestions];
+      this.show(found, answer!.tags);
+    }
+    this.analysed = 1;
+  }
+
+  private show(suggestions: Suggestion[], tags: SuggestTagState[]): void {
     const key = (s: Suggestion) => `${s.start}:${s.tag}`;
     // Skipped ones go to the back, so the queue moves on; the position stays on the same suggestion where it can.
     const before = this.current ? key(this.current) : null;
-    const list = [...answer.suggestions.filter((s) => !this.skipped.has(key(s))), ...answer.suggestions.filter((s) => this.skipped.has(key(s)))];
+    const list = [...suggestions.filter((s) => !this.skipped.has(key(s))), ...suggestions.filter((s) => this.skipped.has(key(s)))];
     this.list = list;
-    this.tags = answer.tags;
+    this.tags = tags;
     const again = before === null ? -1 : list.findIndex((s) => key(s) === before);
     this.index = again >= 0 ? again : Math.min(this.index, Math.max(0, list.length - 1));
   }
