@@ -36,6 +36,11 @@ export interface CoreSettings {
   bundledCorpusDir?: string;
   /** Watch the open folder as the app does; on unless a caller (the bench's smoke run) opts out. */
   watch?: boolean;
+  /**
+   * Open writable folders as projects, as the app does. Off unless a spec opts in: the specs of a
+   * plain corpus open fixture folders of this repository, which must not be written into.
+   */
+  makeProjects?: boolean;
 }
 
 /** The same engine as Electron's printToPDF: Chromium prints the digest HTML in a scratch page. */
@@ -68,6 +73,7 @@ export async function openChromium(browser: Browser, settings: CoreSettings): Pr
     // As in Electron: the repo's corpus is the bundled, read-only one, and the open folder is watched.
     bundledCorpusDir: settings.bundledCorpusDir ?? join(process.cwd(), 'corpus'),
     watch: settings.watch ?? true,
+    makeProjects: settings.makeProjects ?? false,
     storeIo: { damaged: 'move-aside' },
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

@@ -37,6 +37,8 @@ export interface GlossatorApp {
 interface TestFixtures {
   /** The corpus folder the app opens; specs may point it at a fixture corpus. */
   corpusDir: string;
+  /** Open writable folders as projects, as the app does (see CoreSettings.makeProjects). */
+  makeProjects: boolean;
   dataDir: string;
   glossator: GlossatorApp;
   workbench: WorkbenchPage;
@@ -65,12 +67,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   corpusDir: [join(process.cwd(), 'corpus'), { option: true }],
+  makeProjects: [false, { option: true }],
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'glossator-e2e-'));
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  glossator: async ({ host, hostBrowser, dataDir, corpusDir }, use, testInfo) => {
+  glossator: async ({ host, hostBrowser, dataDir, corpusDir, makeProjects }, use, testInfo) => {
     const electron = electronBinary();
     if (host === 'electron' && 'missing' in electron) {
       testInfo.skip(true, `electron host skipped: ${electron.missing}`);
@@ -87,6 +90,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       nextOpenPath: () => openPath,
       nextFolderPath: () => folderPath,
       nextFilePaths: () => filePaths,
+      makeProjects,
     };
     const open = (): Promise<HostSession | ElectronSession> =>
       host === 'chromium' && hostBrowser

@@ -36,3 +36,6 @@ export function suggestColor(colors: readonly string[]): string {
   const uses = (c: string) => colors.filter((x) => x.toLowerCase() === c).length;
   return TAG_PALETTE.reduce((best, c) => (uses(c) < uses(best) ? c : best), TAG_PALETTE[0]!);
 }
+
+/** Colours offered to coders (Okabe–Ito, told apart with colour-blindness too); the first is the default. */
+export const CODER_COLOURS: readonly string[] = Object.freeze(['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000']);

@@ -83,6 +83,8 @@ export const MENU_COMMANDS = [
   'import-annotations',
   'import-documents',
   'open-corpus',
+  'save-as-project',
+  'coder-identity',
   'review-queue',
   'find',
   'passages-view',

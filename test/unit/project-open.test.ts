@@ -70,7 +70,7 @@ describe('a folder opened as a project', { timeout: 120_000 }, () => {
     c = core = await createCore({ dataDir: data, corpusDir: folder, bundledCorpusDir: SEED_CORPUS, makeProjects: true });
     const info = c.info();
     expect(info.project).toMatchObject({ name: 'corpus' });
-    expect(info.notice).toMatch(/now a project: 1 passage on 1 document, 1 reading mark file.*1 memo.*the codebook \(4 tags\).*The old data stays untouched in /);
+    expect(info.notice).toMatch(/now a project: 1 passage on 1 document, reading marks of 1 document, 1 memo, 1 text snapshot, the codebook \(4 tags\).*The old data stays untouched in /);
     expect(info.notice).toContain(legacy);
     expect(await readdir(join(legacy, 'annotations'))).toEqual(before);
 
@@ -181,7 +181,7 @@ describe('a folder opened as a project', { timeout: 120_000 }, () => {
     expect(chosen.name).toBe('team-project');
     const info = await value(call(core, 'saveAsProject', { token: chosen.token }));
     expect(info).toMatchObject({ path: target, readOnly: false, project: { name: 'team-project' } });
-    expect(info.notice).toMatch(/^\d+ document files copied into .*team-project\. This folder is now a project: 1 passage on 1 document/);
+    expect(info.notice).toMatch(/^5 documents copied into .*team-project\. This folder is now a project: 1 passage on 1 document/);
     expect((await readdir(target)).sort()).toEqual(expect.arrayContaining(['.glossator', '.gitattributes', 'manifest.json']));
     expect(core.info().path).toBe(target);
     expect((await value(call(core, 'listAnnotations', { docId: DOC }))).map((a) => a.note)).toEqual(['kept']);

@@ -21,6 +21,10 @@ export function installMenu(win: BrowserWindow): void {
     {
       label: 'File',
       submenu: [
+        item(win, 'Open Folder…', 'open-corpus'),
+        item(win, 'Save as Project…', 'save-as-project'),
+        item(win, 'Coder Name and Colour…', 'coder-identity'),
+        { type: 'separator' },
         item(win, 'Export…', 'export-digest', 'CmdOrCtrl+E'),
         item(win, 'Import…', 'import-annotations'),
         { type: 'separator' },

@@ -89,7 +89,8 @@ export function projectHandlers(deps: ProjectHandlerDeps): Pick<Handlers, Projec
         codebook: current.tags,
       });
       const info = await deps.open(target);
-      const copied = `${names.length} document file${names.length === 1 ? '' : 's'} copied into ${target}`;
+      const documents = names.filter((n) => n !== 'manifest.json').length;
+      const copied = `${documents} document${documents === 1 ? '' : 's'} copied into ${target}`;
       return { ...info, notice: made.migrated ? `${copied}. ${describeMigration(made.migrated)}` : `${copied}; it is now a project.` };
     },
   };

@@ -52,6 +52,7 @@ export class ProjectCoderLayers implements CoderLayers {
    * Every coder with a folder in the project (whoever synced passages in), and this machine's coder even
    * before their first passage. Names and colours come from each coder.json; an unreadable one still
    * lists the coder, by id, in grey: their passages are not hidden because a name did not read.
+   * This machine's coder comes first.
    */
   async coders(): Promise<CoderInfo[]> {
     const me = this.deps.me();
@@ -76,7 +77,8 @@ export class ProjectCoderLayers implements CoderLayers {
         out.push({ id, name: id, color: UNKNOWN_COLOUR });
       }
     }
-    return out;
+    // The analyst first, then the others by name: the order the reader's layer list and legend show.
+    return out.sort((a, b) => (a.id === me.id ? -1 : b.id === me.id ? 1 : a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1)));
   }
 
   private serviceOf(coderId: string): AnnotationService {

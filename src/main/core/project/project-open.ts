@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { CoderIdentity } from '../../../shared/types';
+import { CODER_COLOURS } from '../../../shared/defaults';
 import { GlossatorError } from '../../../shared/result';
 import type { StoreIo } from '../../store/json-store';
 import type { CorpusPlace } from '../../store/layout';
@@ -34,8 +35,6 @@ export interface OpenFolderEnv {
   makeProjects: boolean;
 }
 
-/** Colours offered to coders (Okabe–Ito, distinguishable with colour-blindness); the first is the default. */
-export const CODER_COLOURS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9', '#000000'] as const;
 
 /** A path-safe id from a name: "Ana María" → "ana-maria", plus 6 random hex digits so two Anas never share a folder. */
 export function coderIdFrom(name: string): string {
@@ -57,7 +56,7 @@ export async function ensureCoder(settings: SettingsService): Promise<CoderIdent
   const known = await settings.coder();
   if (known) return known;
   const name = userInfo().username || 'Coder';
-  return settings.setCoder({ id: coderIdFrom(name), name, color: CODER_COLOURS[0], confirmed: false });
+  return settings.setCoder({ id: coderIdFrom(name), name, color: CODER_COLOURS[0]!, confirmed: false });
 }
 
 /** Writes the coder's coder.json in the project when it is missing or says something else (a renamed coder). */
@@ -69,16 +68,19 @@ export async function writeCoderFile(dir: string, coder: CoderIdentity, io?: Sto
 }
 
 export function describeMigration(m: MigrationReport): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  // Only what there was: a list of zeros reads like something went missing.
   const parts = [
-    `${m.passages} passage${m.passages === 1 ? '' : 's'} on ${m.documents} document${m.documents === 1 ? '' : 's'}`,
-    `${m.coverage} reading mark file${m.coverage === 1 ? '' : 's'}`,
-    `${m.metadata} document detail${m.metadata === 1 ? '' : 's'}`,
-    `${m.memos} memo${m.memos === 1 ? '' : 's'}`,
-    `${m.snapshots} text snapshot${m.snapshots === 1 ? '' : 's'}`,
-  ];
-  if (m.tags > 0) parts.push(`the codebook (${m.tags} tags)`);
-  if (m.other > 0) parts.push('suggestion settings and undo history');
-  return `This folder is now a project: ${parts.join(', ')} were copied into its .glossator folder. The old data stays untouched in ${m.keptAt}.`;
+    m.passages > 0 ? `${n(m.passages, 'passage', 'passages')} on ${n(m.documents, 'document', 'documents')}` : '',
+    m.coverage > 0 ? `reading marks of ${n(m.coverage, 'document', 'documents')}` : '',
+    m.metadata > 0 ? n(m.metadata, 'document detail edit', 'document detail edits') : '',
+    m.memos > 0 ? n(m.memos, 'memo', 'memos') : '',
+    m.snapshots > 0 ? n(m.snapshots, 'text snapshot', 'text snapshots') : '',
+    m.tags > 0 ? `the codebook (${n(m.tags, 'tag', 'tags')})` : '',
+    m.other > 0 ? 'suggestion settings and undo history' : '',
+  ].filter(Boolean);
+  const what = parts.length === 0 ? 'there were no passages or notes to carry over' : `${parts.join(', ')} were copied into its .glossator folder`;
+  return `This folder is now a project: ${what}. The old data stays untouched in ${m.keptAt}.`;
 }
 
 /**

@@ -17,6 +17,7 @@ import { DocumentImport } from './document-import.svelte';
 import { ReviewQueue } from './review.svelte';
 import { MemoState } from './memos.svelte';
 import { SuggestionsState } from './suggestions.svelte';
+import { ProjectState } from './project.svelte';
 
 export type CenterView = 'reader' | 'passages' | 'review';
 
@@ -42,6 +43,7 @@ export class Shell {
   readonly review: ReviewQueue;
   readonly memos: MemoState;
   readonly suggest: SuggestionsState;
+  readonly project: ProjectState;
 
   leftTab = $state<'documents' | 'search'>('documents');
   view = $state<CenterView>('reader');
@@ -51,7 +53,7 @@ export class Shell {
   editActiveNote: () => void = () => {};
 
   /** A dialog owns the keyboard: plain keys and passage commands do nothing behind it. */
-  modal = $derived.by(() => this.digest.open || this.codebookOpen || this.importer.open || this.memos.dialog !== null || this.memos.journalOpen);
+  modal = $derived.by(() => this.digest.open || this.codebookOpen || this.importer.open || this.memos.dialog !== null || this.memos.journalOpen || this.project.dialogOpen);
 
   /** @param client the main-process API: the preload bridge in the app, a fake in unit tests */
   constructor(readonly client: GlossatorApi) {
@@ -68,6 +70,7 @@ export class Shell {
     this.documents = new DocumentImport(wb);
     this.review = new ReviewQueue(wb);
     this.memos = new MemoState(wb);
+    this.project = new ProjectState(wb, this.corpora);
   }
 
   async start(): Promise<void> {
@@ -138,6 +141,11 @@ export class Shell {
         return this.documents.choose();
       case 'open-corpus':
         return this.corpora.open();
+      case 'save-as-project':
+        return this.project.saveAsProject();
+      case 'coder-identity':
+        this.project.dialogOpen = true;
+        return;
       case 'review-queue':
         return this.show('review');
       case 'find':
