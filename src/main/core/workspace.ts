@@ -22,7 +22,7 @@ import type { CorpusRef } from './workspace-corpora';
 import { documentHandlers } from './handlers/documents';
 import { annotationHandlers } from './handlers/annotations';
 import { codebookHandlers } from './handlers/codebook';
-import { exportHandlers } from './handlers/export';
+import { exportCoders, exportHandlers } from './handlers/export';
 import { retrievalHandlers } from './handlers/retrieval';
 import { searchHandlers } from './handlers/search';
 import { readingHandlers } from './handlers/reading';
@@ -122,7 +122,7 @@ export class Workspace {
       ...annotationHandlers({ annotations, review }),
       listTags: async () => tags.list(),
       ...codebookHandlers({ codebook }),
-      ...exportHandlers({ corpus, annotations, tags, importer, clock, version: env.version, ...host, memos: () => memos.list() }),
+      ...exportHandlers({ corpus, annotations, tags, importer, clock, version: env.version, ...host, memos: () => memos.list(), coders: () => exportCoders(env.settings) }),
       ...retrievalHandlers({ corpus, annotations, tags }),
       ...searchHandlers({ index }),
       ...readingHandlers({ corpus, coverage, settings: env.settings }),

@@ -15,6 +15,17 @@ export interface ExportSet {
   generator: { name: string; version: string };
   /** The corpus's memos (documents, tags, journal); the digests and REFI-QDA export show them per the options. */
   memos?: readonly Memo[];
+  /**
+   * Who coded: this machine's coder first (the author of passages and memos that name none), then
+   * any other coder the passages name. Absent or empty before the analyst has a coder identity.
+   */
+  coders?: readonly ExportCoder[];
+}
+
+/** A coder as exports name them (REFI-QDA `<User>`). */
+export interface ExportCoder {
+  id: string;
+  name: string;
 }
 
 export { DEFAULT_DIGEST_OPTIONS as DEFAULT_OPTIONS } from '../../shared/defaults';

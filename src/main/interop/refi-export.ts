@@ -10,6 +10,7 @@ import { GlossatorError } from '../../shared/result';
 import { checkRange } from '../../shared/anchoring';
 import { sortPassages } from '../export/select';
 import type { ExportSet } from '../export/types';
+import { refiUsers, type RefiUsers } from './refi-users';
 import { CODEBOOK_NS, PROJECT_NS, el, isGuid, refiGuid, renderXml, textEl, toRgb, type XmlElement } from './refi-xml';
 import { shortLabel } from './refi-text';
 import { codePointCounter } from './webanno-export';
@@ -52,13 +53,14 @@ export interface RenderedQdpx {
 export function renderQdpx(set: ExportSet, allDocuments: readonly GlossDocument[]): RenderedQdpx {
   const now = dateTime(set.now, set.now);
   const { groups, skipped, bare } = groupByDocument(set, allDocuments);
-  const user = refiGuid('user', ORIGIN);
-  const memos = memoNotes(set, user, (value) => dateTime(value, set.now));
-  const ctx: Context = { set, user, tags: new Map(set.tags.map((t) => [t.id, t])), notes: [], memos };
+  const users = refiUsers(set);
+  const user = users.guidOf(undefined);
+  const memos = memoNotes(set, users.guidOf, (value) => dateTime(value, set.now));
+  const ctx: Context = { set, user, users, tags: new Map(set.tags.map((t) => [t.id, t])), notes: [], memos };
   const sources = groups.map(({ doc, passages }) => ({ doc, ...sourceElement(doc, passages, now, ctx) }));
   const attrs = { xmlns: PROJECT_NS, name: `Glossator export ${now.slice(0, 10)}`, origin: ORIGIN };
   const project = el('Project', { ...attrs, creatingUserGUID: ctx.user, creationDateTime: now }, [
-    el('Users', {}, [el('User', { guid: ctx.user, name: `${ORIGIN} analyst` })]),
+    el('Users', {}, users.elements),
     set.tags.length > 0 ? el('CodeBook', {}, [el('Codes', {}, codeElements(set.tags, (id) => memos.tagRef(id)))]) : null,
     sources.length > 0 ? el('Variables', {}, VARIABLE_KEYS.map(variableElement)) : null,
     sources.length > 0 ? el('Sources', {}, sources.map((s) => s.xml)) : null,
@@ -76,7 +78,10 @@ export function renderQdpx(set: ExportSet, allDocuments: readonly GlossDocument[
 
 interface Context {
   set: ExportSet;
+  /** The project's creating user: this machine's coder. */
   user: string;
+  /** Every coder's User GUID, by coder id (a passage's own coder, else this machine's). */
+  users: RefiUsers;
   tags: ReadonlyMap<string, Tag>;
   /** Filled while the selections are written: the notes they refer to. */
   notes: XmlElement[];
@@ -107,11 +112,12 @@ function sourceElement(doc: GlossDocument, passages: readonly Placed[], now: str
 
 function selectionElement(doc: GlossDocument, { annotation, range }: Placed, ctx: Context, codePoints: (offset: number) => number): XmlElement {
   const created = dateTime(annotation.created, ctx.set.now);
-  const stamped = stamps(ctx.user, created, dateTime(annotation.modified, ctx.set.now));
+  const user = ctx.users.guidOf(annotation.coderId);
+  const stamped = stamps(user, created, dateTime(annotation.modified, ctx.set.now));
   const codings = annotation.tagIds.flatMap((id) => {
     const tag = ctx.tags.get(id);
     if (tag === undefined) return []; // a tag no longer in the codebook, as in the digest
-    const attrs = { guid: refiGuid('coding', annotation.id, tag.id), creatingUser: ctx.user, creationDateTime: created };
+    const attrs = { guid: refiGuid('coding', annotation.id, tag.id), creatingUser: user, creationDateTime: created };
     return [el('Coding', attrs, [el('CodeRef', { targetGUID: codeGuid(tag) })])];
   });
   const quote = doc.text.slice(range.start, range.end);

@@ -22,12 +22,13 @@ export interface MemoNotes {
 }
 
 /** The memos the options include (as in the digest), as Notes with their references. */
-export function memoNotes(set: ExportSet, user: string, dateTime: (value: string) => string): MemoNotes {
+export function memoNotes(set: ExportSet, userOf: (coderId: string | undefined) => string, dateTime: (value: string) => string): MemoNotes {
   const parts = memoParts(set);
   const notes: XmlElement[] = [];
   const refs = new Map<string, XmlElement>();
   const note = (memo: Memo, name: string): XmlElement => {
     const guid = refiGuid('memo', memo.id);
+    const user = userOf(memo.author);
     const attrs = {
       guid,
       name,

@@ -11,7 +11,7 @@ import { renderCsv } from '../../export/csv';
 import { renderHtml } from '../../export/html';
 import { buildCharts } from '../../export/charts';
 import { selectPassages, type Selection } from '../../export/select';
-import type { ExportSet } from '../../export/types';
+import type { ExportCoder, ExportSet } from '../../export/types';
 import { renderWebAnnotation } from '../../interop/webanno-export';
 import { parseWebAnnotation } from '../../interop/webanno-import';
 import { renderQdc, renderQdpx } from '../../interop/refi-export';
@@ -39,6 +39,14 @@ export interface ExportDeps {
   pdf: PdfPrinter | null;
   /** The corpus's memos, for the digests and REFI-QDA (none when absent). */
   memos?: () => Promise<Memo[]>;
+  /** Who codes here, this machine's coder first (REFI-QDA Users); none before there is a coder identity. */
+  coders?: () => Promise<ExportCoder[]>;
+}
+
+/** This machine's coder, as exports credit it: none until the analyst has a coder identity. */
+export async function exportCoders(settings: { coder(): Promise<{ id: string; name: string } | null> }): Promise<ExportCoder[]> {
+  const coder = await settings.coder();
+  return coder ? [{ id: coder.id, name: coder.name }] : [];
 }
 
 /** Largest file an import reads: far above any real annotation export, well below memory trouble. */
@@ -87,7 +95,8 @@ export function exportHandlers(
     const { documents, passages } = selections.get(docs, placements, selecting);
     const generator = { name: 'Glossator', version: deps.version };
     const memos = deps.memos ? await deps.memos() : [];
-    return { documents, passages, tags, options, now: deps.clock.now(), generator, memos };
+    const coders = deps.coders ? await deps.coders() : [];
+    return { documents, passages, tags, options, now: deps.clock.now(), generator, memos, coders };
   }
 
   const renderers: Record<ExportFormat, (set: ExportSet) => Promise<Rendered>> = {

@@ -1,0 +1,41 @@
+// Exchange from the export dialog: the offset unit for W3C JSON-LD and CSV is chosen there and stated in the file.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, expect } from './support/fixtures';
+import { expectAccessible } from './support/axe';
+
+const DOC = 'Russo-Iranian Alignment Will Continue Despite Differences';
+const QUOTE = 'Iran has expressed solidarity with Russia’s security concerns';
+
+test('the export dialog offers UTF-16 offsets for W3C JSON-LD and CSV, states the unit, and the files say it too', async ({ glossator, workbench }) => {
+  const { page } = workbench;
+  await workbench.openDocument(DOC);
+  await workbench.tag(QUOTE, '1');
+  await workbench.button('Export digest').click();
+  const dialog = page.getByRole('dialog', { name: 'Digest' });
+  const units = dialog.getByRole('group', { name: 'Offsets in W3C JSON-LD and CSV' });
+  await expect(units.getByRole('radio', { name: /Unicode code points/ })).toBeChecked();
+  await expect(units).toContainText('Start and end count code points of the reading text');
+
+  const exportAs = async (label: string, file: string) => {
+    const target = join(glossator.dataDir, file);
+    await glossator.answerSaveDialog(target);
+    await dialog.getByRole('button', { name: label, exact: true }).click();
+    await expect(dialog.getByRole('status')).toHaveText(`Saved to ${target}`);
+    return readFile(target, 'utf8');
+  };
+  const points = JSON.parse(await exportAs('W3C JSON-LD', 'points.jsonld')) as { 'dcterms:description': string };
+  expect(points['dcterms:description']).toMatch(/count Unicode code points/);
+
+  await units.getByRole('radio', { name: /UTF-16 code units/ }).check();
+  await expect(units).toContainText('Start and end count UTF-16 code units of the reading text');
+  await expectAccessible(page, 'export dialog with the offset unit');
+  await units.scrollIntoViewIfNeeded();
+  await workbench.screenshot('exchange-offset-unit');
+  const utf16 = JSON.parse(await exportAs('W3C JSON-LD', 'utf16.jsonld')) as { 'dcterms:description': string };
+  expect(utf16['dcterms:description']).toMatch(/count UTF-16 code units/);
+  const csv = await exportAs('CSV', 'utf16.csv');
+  const [header, row] = csv.split('\r\n');
+  expect(header!.split(',')).toContain('offset_unit');
+  expect(row).toMatch(/,utf16(,|$)/);
+});
