@@ -5,7 +5,7 @@ import { escapeInline, hashtag, yamlString } from './markdown';
 import { passageText } from './passage-text';
 import { currentQuote, currentRange, sortPassages } from './select';
 import type { ExportSet } from './types';
-import { memoMarkdownSections } from './memo-sections';
+import { MemoPlacement, memoMarkdownSections, memoMarkdownUnder } from './memo-sections';
 import { INCL_SUB_TAGS, TagTree, shownTags } from '../../shared/tag-tree';
 
 /** An annotation ready to print. `range` is null when the passage needs review. */
@@ -35,12 +35,13 @@ export function renderMarkdownParts(set: ExportSet): { markdown: string; bodySta
   // Sub-tags of a chosen tag are shown too; sections follow the tree (each heading names the path).
   const tree = new TagTree(set.tags);
   const shown = shownTags(tree, set.options.tagIds);
+  const memos = new MemoPlacement(set);
   const body =
     passages.length === 0
       ? [hasFilters(set) ? 'No passages match the filters.' : 'No passages have been tagged yet.']
       : set.options.groupBy === 'tag'
-        ? tagSections(set, passages, shown, tree)
-        : documentSections(set, passages);
+        ? tagSections(set, passages, shown, tree, memos)
+        : documentSections(set, passages, memos);
   const filters = filterLine(set);
   const head = [
     frontMatter(set, passages),
@@ -51,7 +52,7 @@ export function renderMarkdownParts(set: ExportSet): { markdown: string; bodySta
     countsTable(passages, shown, tree),
   ];
   const top = `${head.join('\n\n')}\n\n`;
-  body.push(...memoMarkdownSections(set));
+  body.push(...memoMarkdownSections(memos.rest()));
   return { markdown: `${top}${body.join('\n\n')}\n`, bodyStart: top.length };
 }
 
@@ -215,9 +216,9 @@ function pad(cell: string, width: number, right: boolean): string {
 
 /**
  * One section per shown tag with passages of its own, in tree order and headed by its path
- * ("Friction › Sanctions"), then Untagged; a subsection per document.
+ * ("Friction › Sanctions"), its memo under the heading, then Untagged; a subsection per document.
  */
-function tagSections(set: ExportSet, passages: Passage[], tags: readonly Tag[], tree: TagTree): string[] {
+function tagSections(set: ExportSet, passages: Passage[], tags: readonly Tag[], tree: TagTree, memos: MemoPlacement): string[] {
   const blocks: string[] = [];
   const line = (section: Tag | null) => (p: Passage) =>
     set.options.hashtags ? hashtagLine(p) : section === null ? null : alsoTaggedLine(p, section);
@@ -225,6 +226,8 @@ function tagSections(set: ExportSet, passages: Passage[], tags: readonly Tag[], 
     const tagged = withTag(passages, tag);
     if (tagged.length === 0) continue;
     blocks.push(`## ${escapeInline(tree.pathName(tag.id))} (${tagged.length})`);
+    const memo = memos.take({ kind: 'tag', tagId: tag.id });
+    if (memo) blocks.push(...memoMarkdownUnder(memo));
     documentSubsections(set, tagged, line(tag), blocks);
   }
   const untagged = passages.filter((p) => p.tags.length === 0);
@@ -242,12 +245,14 @@ function documentSubsections(set: ExportSet, passages: Passage[], tagLine: (p: P
   }
 }
 
-/** One section per document with passages, in corpus order, each passage listing its tags. */
-function documentSections(set: ExportSet, passages: Passage[]): string[] {
+/** One section per document with passages, in corpus order, its memo under its heading, each passage listing its tags. */
+function documentSections(set: ExportSet, passages: Passage[], memos: MemoPlacement): string[] {
   const line = (p: Passage) => (set.options.hashtags ? hashtagLine(p) : null) ?? tagsLine(p);
   const blocks: string[] = [];
   for (const run of runsByDocument(passages)) {
     blocks.push(`## ${escapeInline(documentTitle(run[0]!.doc))}`);
+    const memo = memos.take({ kind: 'document', docId: run[0]!.doc.id });
+    if (memo) blocks.push(...memoMarkdownUnder(memo));
     for (const p of run) passageBlocks(set, p, line(p), blocks);
   }
   return blocks;

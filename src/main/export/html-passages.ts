@@ -4,6 +4,7 @@ import { citation, citeParts, documentTitle } from './citation';
 import { escapeMarkup as esc, safeColor, textOn, UNTAGGED_COLOR } from './charts-svg';
 import { currentQuote, currentRange, passageKey, sortPassages } from './select';
 import type { ExportSet } from './types';
+import { memoHtmlUnder, type MemoPlacement } from './memo-sections';
 
 export const UNTAGGED = 'Untagged';
 
@@ -47,7 +48,7 @@ export function collect(set: ExportSet): { items: Item[]; orphans: number } {
 // ---- sections ---------------------------------------------------------------------------------
 
 /** One section per tag with passages (codebook order), then Untagged; a subsection per document. */
-export function tagSections(items: Item[], set: ExportSet, shown: readonly Tag[]): string[] {
+export function tagSections(items: Item[], set: ExportSet, shown: readonly Tag[], memos: MemoPlacement): string[] {
   const sections: { name: string; color: string; items: Item[]; section: Tag | null }[] = [
     ...shown.map((tag) => ({ name: tag.name, color: tag.color, items: withTag(items, tag), section: tag })),
     { name: UNTAGGED, color: UNTAGGED_COLOR, items: items.filter((i) => i.tags.length === 0), section: null },
@@ -56,7 +57,9 @@ export function tagSections(items: Item[], set: ExportSet, shown: readonly Tag[]
     .filter((s) => s.items.length > 0)
     .flatMap((s) => {
       const count = `<span class="count">${s.items.length}</span>`;
-      const heading = `<h2 style="${tagVars(s.color)}"><span class="swatch"></span>${esc(s.name)}${count}</h2>`;
+      const memo = s.section ? memos.take({ kind: 'tag', tagId: s.section.id }) : null;
+      const heading =
+        `<h2 style="${tagVars(s.color)}"><span class="swatch"></span>${esc(s.name)}${count}</h2>` + (memo ? `\n${memoHtmlUnder(memo)}` : '');
       const runs = runsByDocument(s.items).map((run, r) => {
         const [first, ...rest] = run.map((item) => passage(item, set, s.color, alsoTagged(item, s.section)));
         // The headings travel with the first passage, so a page never ends on a heading.
@@ -68,7 +71,7 @@ export function tagSections(items: Item[], set: ExportSet, shown: readonly Tag[]
 }
 
 /** One section per document with passages, in corpus order, each passage with all its tags. */
-export function documentSections(items: Item[], set: ExportSet): string[] {
+export function documentSections(items: Item[], set: ExportSet, memos: MemoPlacement): string[] {
   return runsByDocument(items).flatMap((run) => {
     const doc = run[0]?.doc as GlossDocument;
     const parts = citeParts(doc, null);
@@ -77,7 +80,10 @@ export function documentSections(items: Item[], set: ExportSet): string[] {
     const [first, ...rest] = run.map((item) =>
       passage(item, set, item.tags[0]?.color ?? UNTAGGED_COLOR, allTags(item)),
     );
-    const lead = `<h2 dir="auto">${esc(parts.title)}</h2>${byline ? `\n<p class="byline">${esc(byline)}</p>` : ''}`;
+    const memo = memos.take({ kind: 'document', docId: doc.id });
+    const lead =
+      `<h2 dir="auto">${esc(parts.title)}</h2>${byline ? `\n<p class="byline">${esc(byline)}</p>` : ''}` +
+      (memo ? `\n${memoHtmlUnder(memo)}` : '');
     return ['<section>', `<div class="keep">${lead}\n${first ?? ''}</div>`, ...rest, '</section>'];
   });
 }

@@ -61,6 +61,8 @@ h2 .count {
   background: var(--tag); vertical-align: -0.03em;
 }
 .byline { font-size: 0.85rem; color: var(--muted); margin: -0.5rem 0 1rem; }
+div[role="note"].memo { border-left: 3px solid var(--border-strong); padding: 0.1rem 0 0.1rem 0.9rem; margin: 0 0 1.2rem; }
+.memo-label { font-family: var(--ui-font); font-size: 0.8rem; font-weight: 600; color: var(--muted-strong); margin: 0 0 0.3rem; }
 .meta { color: var(--muted); font-size: 0.85rem; margin: 0 0 0.3rem; }
 header { border-bottom: 1px solid var(--border); padding-bottom: 1.2rem; margin-bottom: 1.4rem; }
 table { border-collapse: collapse; font-size: 0.85rem; margin: 1.2rem 0 0.5rem; min-width: 60%; }

@@ -11,7 +11,7 @@ import { escapeMarkup as esc, plural, UNTAGGED_COLOR } from './charts-svg';
 import { collect, documentSections, tagSections, tagVars, UNTAGGED, withTag, type Item } from './html-passages';
 import { HTML_STYLE } from './html-style';
 import type { ExportSet } from './types';
-import { memoHtmlSections } from './memo-sections';
+import { MemoPlacement, memoHtmlSections } from './memo-sections';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
@@ -21,6 +21,7 @@ export function renderHtml(set: ExportSet, charts: Charts): string {
   // As in the Markdown digest, a tag filter narrows the table and sections to the tags asked for.
   const shown = shownTags(set);
   const filters = filterLine(set);
+  const memos = new MemoPlacement(set);
   const body = [
     '<header>',
     `<h1>${title}</h1>`,
@@ -35,9 +36,9 @@ export function renderHtml(set: ExportSet, charts: Charts): string {
     ...(items.length === 0
       ? [`<p class="empty">${filters === null ? 'No passages have been tagged yet.' : 'No passages match the filters.'}</p>`]
       : set.options.groupBy === 'tag'
-        ? tagSections(items, set, shown)
-        : documentSections(items, set)),
-    ...memoHtmlSections(set),
+        ? tagSections(items, set, shown, memos)
+        : documentSections(items, set, memos)),
+    ...memoHtmlSections(memos.rest()),
     ...sources(items),
   ];
   return [

@@ -1,4 +1,10 @@
-// Memos in the digests: document memos, tag memos and the journal as sections after the passages (Markdown and HTML).
+// Memos in the digests (Markdown and HTML): a document's memo under its heading, a tag's under its heading, the journal in its own section.
+//
+// Where the digest has a heading for a memo's subject (a document's section when grouped by
+// document, a tag's when grouped by tag), the memo is written right under it, labelled. A memo
+// whose subject has no heading here (a document without passages in the digest, a tag when
+// grouping by document) goes to a "Document memos" or "Tag memos" section after the passages,
+// so nothing the options include is left out. The journal is always its own section, last.
 //
 // A memo is the analyst's own Markdown, so it is kept as Markdown, with three changes that keep it
 // inside its section and inert: its headings are moved below the section's (so a "# Idea" never
@@ -9,6 +15,7 @@
 import { marked, type Token, type Tokens } from 'marked';
 import type { Memo } from '../../shared/memos';
 import { journalEntries, memoOf } from '../../shared/memos';
+import { TagTree, shownTags } from '../../shared/tag-tree';
 import { documentTitle } from './citation';
 import { escapeMarkup as esc } from './charts-svg';
 import { escapeInline } from './markdown';
@@ -20,7 +27,7 @@ interface MemoSection {
   memo: Memo;
 }
 
-interface MemoParts {
+export interface MemoParts {
   documents: MemoSection[];
   tags: MemoSection[];
   journal: MemoSection[];
@@ -38,8 +45,8 @@ export function memoParts(set: ExportSet): MemoParts {
       const memo = memoOf(memos, { kind: 'document', docId: doc.id });
       if (withText(memo)) parts.documents.push({ title: documentTitle(doc), memo });
     }
-    const shown = set.options.tagIds.length > 0 ? set.tags.filter((t) => set.options.tagIds.includes(t.id)) : set.tags;
-    for (const tag of shown) {
+    // The tags the digest shows: those asked for and their sub-tags, in tree order (as its sections).
+    for (const tag of shownTags(new TagTree(set.tags), set.options.tagIds)) {
       const memo = memoOf(memos, { kind: 'tag', tagId: tag.id });
       if (withText(memo)) parts.tags.push({ title: tag.name, memo });
     }
@@ -55,14 +62,63 @@ function stamp(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-/** Markdown blocks: "## Document memos", "## Tag memos", "## Journal", each memo under its own "###". */
-export function memoMarkdownSections(set: ExportSet): string[] {
-  const parts = memoParts(set);
+/** Memo headings below this level: a memo's "# Idea" becomes "#### Idea", under any digest heading. */
+const MEMO_DEPTH = 3;
+
+type HeadedSubject = { kind: 'document'; docId: string } | { kind: 'tag'; tagId: string };
+
+/**
+ * Which memos went under a heading of the digest: each is taken once, by the section that shows
+ * its subject; what no section took, and the journal, are the sections after the passages.
+ */
+export class MemoPlacement {
+  private readonly parts: MemoParts;
+  private readonly taken = new Set<string>();
+
+  constructor(set: ExportSet) {
+    this.parts = memoParts(set);
+  }
+
+  /** The memo to write under this document's or tag's heading, once; null when it has none in scope. */
+  take(subject: HeadedSubject): Memo | null {
+    const list = subject.kind === 'document' ? this.parts.documents : this.parts.tags;
+    const found = list.find(({ memo }) =>
+      subject.kind === 'document'
+        ? memo.subject.kind === 'document' && memo.subject.docId === subject.docId
+        : memo.subject.kind === 'tag' && memo.subject.tagId === subject.tagId,
+    );
+    if (!found || this.taken.has(found.memo.id)) return null;
+    this.taken.add(found.memo.id);
+    return found.memo;
+  }
+
+  /** The memos no heading took, and the journal. */
+  rest(): MemoParts {
+    const left = (items: MemoSection[]) => items.filter(({ memo }) => !this.taken.has(memo.id));
+    return { documents: left(this.parts.documents), tags: left(this.parts.tags), journal: this.parts.journal };
+  }
+}
+
+const LABEL = { document: 'Document memo', tag: 'Tag memo', journal: 'Journal' } as const;
+
+/** Markdown blocks for under a document's or tag's heading: a label, then the memo. */
+export function memoMarkdownUnder(memo: Memo): string[] {
+  return [`*${LABEL[memo.subject.kind]}:*`, safeMemoMarkdown(memo.text, MEMO_DEPTH)];
+}
+
+/** The same in HTML: a labelled note holding the rendered memo. */
+export function memoHtmlUnder(memo: Memo): string {
+  const label = LABEL[memo.subject.kind];
+  return `<div class="memo" role="note" aria-label="${label}"><p class="memo-label">${label}</p>\n${memoHtml(memo.text, MEMO_DEPTH)}</div>`;
+}
+
+/** Markdown blocks after the passages: "## Document memos", "## Tag memos" (what no heading took), "## Journal", each memo under its own "###". */
+export function memoMarkdownSections(parts: MemoParts): string[] {
   const blocks: string[] = [];
   const section = (heading: string, items: MemoSection[]) => {
     if (items.length === 0) return;
     blocks.push(`## ${heading}`);
-    for (const { title, memo } of items) blocks.push(`### ${escapeInline(title)}`, safeMemoMarkdown(memo.text, 3));
+    for (const { title, memo } of items) blocks.push(`### ${escapeInline(title)}`, safeMemoMarkdown(memo.text, MEMO_DEPTH));
   };
   section('Document memos', parts.documents);
   section('Tag memos', parts.tags);
@@ -71,13 +127,12 @@ export function memoMarkdownSections(set: ExportSet): string[] {
 }
 
 /** HTML sections, as the Markdown ones, the memo text rendered by marked from its safe Markdown. */
-export function memoHtmlSections(set: ExportSet): string[] {
-  const parts = memoParts(set);
+export function memoHtmlSections(parts: MemoParts): string[] {
   const html: string[] = [];
   const section = (heading: string, items: MemoSection[]) => {
     if (items.length === 0) return;
     html.push(`<section class="memos">`, `<h2>${esc(heading)}</h2>`);
-    for (const { title, memo } of items) html.push(`<h3><bdi>${esc(title)}</bdi></h3>`, `<div class="memo">${memoHtml(memo.text, 3)}</div>`);
+    for (const { title, memo } of items) html.push(`<h3><bdi>${esc(title)}</bdi></h3>`, `<div class="memo">${memoHtml(memo.text, MEMO_DEPTH)}</div>`);
     html.push('</section>');
   };
   section('Document memos', parts.documents);
@@ -115,7 +170,9 @@ function safeBlock(token: Token, depth: number): string {
   if (token.type === 'heading') {
     const heading = token as Tokens.Heading;
     const level = Math.min(6, heading.depth + depth);
-    return `${'#'.repeat(level)} ${inert(heading.text.replace(/\n/g, ' '))}\n\n`;
+    // The heading's own line breaks, as the lexer read them (a blank line after it is a space token of its own).
+    const breaks = /\n*$/.exec(heading.raw)![0];
+    return `${'#'.repeat(level)} ${inert(heading.text.replace(/\n/g, ' '))}${breaks}`;
   }
   if (token.type === 'html') return `${inert(token.raw)}`;
   return inert(token.raw);
