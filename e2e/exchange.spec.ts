@@ -7,6 +7,9 @@ import { expectAccessible } from './support/axe';
 const DOC = 'Russo-Iranian Alignment Will Continue Despite Differences';
 const QUOTE = 'Iran has expressed solidarity with Russia’s security concerns';
 
+// Several dialogs on a machine that may be busy: a generous budget, never a timed assertion.
+test.describe.configure({ timeout: 180_000 });
+
 test('the export dialog offers UTF-16 offsets for W3C JSON-LD and CSV, states the unit, and the files say it too', async ({ glossator, workbench }) => {
   const { page } = workbench;
   await workbench.openDocument(DOC);
@@ -38,4 +41,45 @@ test('the export dialog offers UTF-16 offsets for W3C JSON-LD and CSV, states th
   const [header, row] = csv.split('\r\n');
   expect(header!.split(',')).toContain('offset_unit');
   expect(row).toMatch(/,utf16(,|$)/);
+});
+
+test('memos travel in the W3C JSON-LD export and come back through Import, with the report counting them', async ({ glossator, workbench }) => {
+  const { page } = workbench;
+  await workbench.openDocument(DOC);
+  await workbench.tag(QUOTE, '1');
+  await workbench.button('Journal').click();
+  const journal = page.getByRole('dialog', { name: 'Project journal' });
+  await journal.getByRole('textbox', { name: 'New journal entry' }).fill('Read the *Gulf* pieces first.');
+  await journal.getByRole('button', { name: 'Save memo' }).click();
+  const entries = journal.getByRole('list', { name: 'Journal entries' }).getByRole('listitem');
+  await expect(entries).toHaveCount(1);
+  await journal.getByRole('button', { name: 'Close' }).click();
+
+  const file = join(glossator.dataDir, 'with-memos.jsonld');
+  await workbench.button('Export digest').click();
+  const dialog = page.getByRole('dialog', { name: 'Digest' });
+  await glossator.answerSaveDialog(file);
+  await dialog.getByRole('button', { name: 'W3C JSON-LD', exact: true }).click();
+  await expect(dialog.getByRole('status')).toHaveText(`Saved to ${file}`);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await workbench.button('Journal').click();
+  await entries.first().getByRole('button', { name: 'Delete' }).click();
+  await expect(entries).toHaveCount(0);
+  await journal.getByRole('button', { name: 'Close' }).click();
+
+  await workbench.button('Import…').click();
+  const importing = page.getByRole('dialog', { name: 'Import' });
+  await glossator.answerOpenDialog(file);
+  await importing.getByRole('button', { name: 'W3C Web Annotation (JSON-LD)…' }).click();
+  const report = importing.getByRole('region', { name: 'Import report' });
+  await expect(report).toContainText('0 imported · 1 merged · 0 not placed');
+  await expect(report).toContainText('Memos: 1 imported · 0 merged · 0 not stored');
+  await expectAccessible(page, 'import report with memos');
+  await workbench.screenshot('exchange-import-memos');
+  await importing.getByRole('button', { name: 'Close' }).click();
+
+  await workbench.button('Journal').click();
+  await expect(entries).toHaveCount(1);
+  await expect(entries.first().locator('em')).toHaveText('Gulf');
 });

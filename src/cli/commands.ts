@@ -67,8 +67,10 @@ export function notStoredMessage(report: ImportReport): string | null {
 
 /** An import whose file held passages but placed none of them failed, whatever else it did. */
 export function nothingPlacedMessage(report: ImportReport): string | null {
-  if (report.imported + report.merged > 0) return null;
+  if (report.imported + report.merged + (report.memos ? report.memos.imported + report.memos.merged : 0) > 0) return null;
   const n = report.unmatched.length;
+  const memos = report.memos?.unmatched.length ?? 0;
+  if (n === 0 && memos > 0) return `none of the ${counted(memos)} ${memos === 1 ? 'memo' : 'memos'} in the file could be stored (reasons above).`;
   if (n === 0) return report.tagsAdded.length > 0 || report.format === 'qdc' ? null : 'the file holds no passages to import.';
   return `none of the ${counted(n)} ${n === 1 ? 'passage' : 'passages'} in the file could be placed (reasons above).`;
 }

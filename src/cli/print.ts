@@ -79,4 +79,9 @@ export function printImport(out: Out, report: ImportReport): void {
     const who = u.coder ? `, by ${printable(u.coder)}` : '';
     out.write(`  not placed: "${printable(u.quote.slice(0, 80))}" (${printable(u.source)}${who}): ${printable(u.reason)}\n`);
   }
+  const memos = report.memos;
+  if (memos) {
+    out.write(`Memos: imported ${memos.imported}, merged ${memos.merged}, not stored ${memos.unmatched.length}.\n`);
+    for (const u of memos.unmatched) out.write(`  memo not stored: ${printable(u.subject)}: ${printable(u.reason)}\n`);
+  }
 }

@@ -269,6 +269,18 @@ export interface ImportReport {
   changes: ImportChange[];
   /** Who made the incoming passages (W3C `creator`, Hypothesis `user`, REFI-QDA `creatingUser`), with how many each. */
   coders: { name: string; passages: number }[];
+  /** Memos the file carried (document, tag and journal memos in Glossator's JSON-LD); absent when it carried none. */
+  memos?: ImportMemoReport;
+}
+
+/** What an import did with the file's memos. */
+export interface ImportMemoReport {
+  /** Memos stored that were not here. */
+  imported: number;
+  /** Memos whose subject already had one: the incoming paragraphs it lacked were added (or it was the same). */
+  merged: number;
+  /** Memos not stored, each with its subject ("Document memo — …") and why. */
+  unmatched: { subject: string; reason: string }[];
 }
 
 /** One thing an import did differently from what the file said, in the analyst's words. */

@@ -105,7 +105,7 @@ export class Workspace {
     const memos = new MemoService({ store: this.lifecycle.add('memos', new MemoStore(paths, env.storeIo)), corpus, tags, clock, newId });
     const annotations = new AnnotationService(corpus, store, tags, clock, newId, snapshots);
     const codebook = new CodebookService({ tags, store, corpus, clock });
-    const importer = new ImportService({ corpus, annotations, store, tags, codebook, newId, clock });
+    const importer = new ImportService({ corpus, annotations, store, tags, codebook, newId, clock, memos });
     const review = new ReviewService({ corpus, annotations, store, tags, clock });
     // A plain corpus has no coders; a project's per-coder passage files are its CoderLayers.
     const layers = project

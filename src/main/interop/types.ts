@@ -60,9 +60,29 @@ export interface IncomingPassage {
   sourceKey?: string;
 }
 
+/**
+ * A memo from the file (Glossator's own JSON-LD export writes memos as `commenting` annotations on
+ * the document, the tag or the journal). The import service finds its subject and stores it.
+ */
+export interface IncomingMemo {
+  /** The memo's id in the exporting corpus; kept where it is free. */
+  id?: string;
+  subject:
+    | { kind: 'document'; source: IncomingPassage['source'] }
+    /** A tag by its id in the exporting corpus and its name (matched when the id is unknown here). */
+    | { kind: 'tag'; tagId?: string; name: string }
+    | { kind: 'journal' };
+  /** Markdown. */
+  text: string;
+  created?: string;
+  modified?: string;
+}
+
 export interface ParsedImport {
   tags: IncomingTag[];
   passages: IncomingPassage[];
+  /** Memos, where the format carries them. */
+  memos?: IncomingMemo[];
   /** What the reader changed from what the file said, and why (positions re-read, codes renamed…). */
   changes?: ImportChange[];
 }

@@ -19,10 +19,13 @@
 //   `offsets: 'utf16'` asks, for tools that count that way); the collection's dcterms:description
 //   names the unit. A passage that needs review has no trustworthy position, so it gets the stored
 //   quote alone.
+// - Memos (document, tag, journal) follow the passages as `commenting` annotations on the whole
+//   resource: see webanno-memos.ts.
 import type { GlossDocument, PlacedAnnotation, Tag, TextQuote } from '../../shared/types';
 import { checkRange, describe } from '../../shared/anchoring';
 import { currentRange, sortPassages } from '../export/select';
 import type { ExportSet } from '../export/types';
+import { memoAnnotations } from './webanno-memos';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const DOC_URN = 'urn:glossator:doc:';
@@ -69,6 +72,9 @@ export function renderWebAnnotation(set: ExportSet): string {
       generated: stamp,
     });
   });
+
+  // Memos after the passages: comments on a whole document, a tag or the journal (webanno-memos.ts).
+  items.push(...memoAnnotations(set, { sourceOf, generator, generated: stamp }));
 
   const collection: JsonObject = {
     '@context': ANNO_CONTEXT,

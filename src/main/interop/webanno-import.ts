@@ -16,7 +16,8 @@ import { Tokenizer } from 'htmlparser2';
 import { MAX_NOTE_LENGTH } from '../../shared/limits';
 import { GlossatorError } from '../../shared/result';
 import type { ImportChange } from '../../shared/types';
-import type { IncomingCreator, IncomingPassage, IncomingTag, ParsedImport } from './types';
+import type { IncomingCreator, IncomingMemo, IncomingPassage, IncomingTag, ParsedImport } from './types';
+import { isMemoAnnotation, readMemoAnnotation } from './webanno-memos';
 
 type Obj = Record<string, unknown>;
 type Source = IncomingPassage['source'];
@@ -44,7 +45,14 @@ export function parseWebAnnotation(json: string): ParsedImport {
     throw invalid(`The file is not valid JSON (${(e as Error).message}).`);
   }
   const changes: ImportChange[] = [];
+  const memos: IncomingMemo[] = [];
   const passages = annotationsIn(data).flatMap((item, i) => {
+    // Glossator's own memos (webanno-memos.ts); one that does not read as a memo is read as any annotation.
+    const memo = isMemoAnnotation(item) ? readMemoAnnotation(item, (source) => clean(sourceOf(source))) : null;
+    if (memo) {
+      memos.push(memo);
+      return [];
+    }
     try {
       return passagesOf(item, changes, i + 1);
     } catch (e) {
@@ -53,7 +61,7 @@ export function parseWebAnnotation(json: string): ParsedImport {
       throw e;
     }
   });
-  return { tags: tagsOf(passages), passages, changes };
+  return { tags: tagsOf(passages), passages, changes, ...(memos.length > 0 ? { memos } : {}) };
 }
 
 // ---- finding the annotations ------------------------------------------------------------------

@@ -85,6 +85,14 @@ function findDocument(all: readonly GlossDocument[], group: readonly IncomingPas
   };
 }
 
+/** The one document a source's hints name (our id, file name, our URN, URL, title); for memos, which quote nothing. */
+export function documentNamedBy(all: readonly GlossDocument[], source: IncomingPassage['source']): GlossDocument | { reason: string } {
+  const found = findDocument(all, [{ source, quote: { exact: '' }, tagNames: [], note: '' }]);
+  if (!('reason' in found)) return found;
+  const { docId, fileName, uri, title } = source;
+  return { reason: docId || fileName || uri || title ? 'no document in this corpus matches its source' : 'it names no document' };
+}
+
 /** Whitespace-insensitive occurrences: a run of spaces or line breaks in the quote matches any run in the text. */
 function findLoose(text: string, exact: string): { start: number; end: number }[] {
   const words = exact.trim().split(/\s+/);

@@ -26,6 +26,8 @@ import type { AnnotationStore } from '../../store/annotation-store';
 import { nameKey, type TagStore } from '../../store/tag-store';
 import { locateAll, type Placement } from './import-placement';
 import { clipName, planKeyedTags } from './import-tags';
+import { mergeNotes } from './merge-notes';
+import { importMemos, type MemoSink } from './import-memos';
 import type { IncomingPassage, IncomingTag, ParsedImport } from '../../interop/types';
 
 export interface ImportDeps {
@@ -36,7 +38,17 @@ export interface ImportDeps {
   codebook: CodebookService;
   newId: () => string;
   clock: Clock;
+  /** Where imported memos go (the memo service); without it, memos in a file are reported as not stored. */
+  memos?: MemoSink;
 }
+
+/** A corpus that keeps no memos: every memo is reported, none is lost silently. */
+const NO_MEMOS: MemoSink = {
+  list: async () => [],
+  restore: async () => {
+    throw new GlossatorError('unsupported', 'memos cannot be stored here');
+  },
+};
 
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,7 +72,7 @@ export class ImportService {
 
   /**
    * Places every passage first (reading only), then adds the tags placed passages need, then
-   * writes passage by passage. A tag whose passages all failed to place is not added; a tag the
+   * writes passage by passage, then the file's memos (import-memos.ts). A tag whose passages all failed to place is not added; a tag the
    * source declares without any passage (a codebook) is.
    */
   async apply(parsed: ParsedImport, format: ImportFormat): Promise<ImportReport> {
@@ -103,6 +115,15 @@ export class ImportService {
         if (!(error instanceof GlossatorError)) throw error;
         miss(run, p, `it could not be stored: ${error.message}`, where.doc, true);
       }
+    }
+    if (parsed.memos && parsed.memos.length > 0) {
+      report.memos = await importMemos(parsed.memos, {
+        documents: corpus,
+        tags: await this.deps.tags.list(),
+        sink: this.deps.memos ?? NO_MEMOS,
+        newId: this.deps.newId,
+        now: run.now,
+      });
     }
     return report;
   }
@@ -262,15 +283,6 @@ function miss(run: Run, p: IncomingPassage, reason: string, doc?: GlossDocument,
   });
 }
 
-/** Paragraphs of the incoming note the passage's note lacks are appended after a blank line. */
-export function mergeNotes(existing: string, incoming: string): string {
-  const paragraphs = (s: string) => s.split(/\n[ \t]*\n/).map((x) => x.trim()).filter((x) => x !== '');
-  if (existing.trim() === '') return incoming.trim() === '' ? existing : incoming;
-  const have = new Set(paragraphs(existing));
-  const fresh = unique(paragraphs(incoming).filter((x) => !have.has(x)));
-  return fresh.length === 0 ? existing : `${existing.trimEnd()}\n\n${fresh.join('\n\n')}`;
-}
-
 /** The contract's own schema, so an import is held to what the renderer's calls are held to. */
 function check<S extends z.ZodType>(schema: S, value: z.input<S>): z.output<S> {
   const parsed = schema.safeParse(value);
@@ -279,6 +291,8 @@ function check<S extends z.ZodType>(schema: S, value: z.input<S>): z.output<S> {
 }
 
 const nextColour = suggestColor;
+
+export { mergeNotes } from './merge-notes';
 
 /** Who made the incoming passages, by name (else id), with how many each, in order of first appearance. */
 function codersOf(passages: readonly IncomingPassage[]): ImportReport['coders'] {

@@ -64,7 +64,7 @@ export class Shell {
     this.digest = new DigestPreview(client, wb.notices);
     this.search = new SearchState(client, wb.notices);
     this.passages = new PassagesViewState(client, wb.notices, () => wb.tags);
-    this.importer = new Importer(wb);
+    this.importer = new Importer(wb, () => this.memos.load());
     this.suggest = new SuggestionsState(wb);
     this.corpora = new Corpora(wb);
     this.documents = new DocumentImport(wb);
