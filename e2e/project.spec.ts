@@ -109,6 +109,15 @@ test.describe('a project folder with a second coder', () => {
     await expect(workbench.text).toHaveAttribute('data-painted', `${DOC}:2`);
     await expect(bar).toContainText("Every coder's passages are shown read-only (2 in this document)");
     await expect(bar.getByRole('list', { name: 'Coders' }).getByRole('listitem')).toHaveText(['Ana', 'Ben']);
+    // Each coder's stripe in their colour, named first in its label; the hover card names the coder.
+    const benStripe = workbench.margin.getByRole('button', { name: /^Ben — Hedging: “Despite speculation”/ });
+    await expect(benStripe).toHaveCSS('background-color', 'rgb(0, 158, 115)');
+    await expect(workbench.margin.getByRole('button', { name: /^Ana — Friction: “mutual mistrust and competition”/ })).toBeVisible();
+    await benStripe.hover();
+    await expect(glossator.page.getByRole('tooltip')).toContainText('Ben');
+    await expect(glossator.page.getByRole('tooltip')).toContainText('Despite speculation');
+    await workbench.screenshot('63-all-coders-hover');
+    await glossator.page.mouse.move(5, 5);
     // Read-only: a tag key on a selection tags nothing.
     await selectText(glossator.page, 'Iran', 0);
     await expect(workbench.tagBar).toHaveCount(0);

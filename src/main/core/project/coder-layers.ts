@@ -125,9 +125,16 @@ export class ProjectCoderLayers implements CoderLayers {
       throw new GlossatorError('not-found', `This project has no coder "${choice.coderId}".`);
     }
     const out: PlacedAnnotation[] = [];
+    const seen = new Set<string>();
     for (const coderId of coders) {
       const { passages } = await this.layer(coderId, docId);
-      for (const p of passages) out.push({ ...p, coderId });
+      for (const p of passages) {
+        // Two coders may hold a passage of one id (a copied file, one import made twice): the reader
+        // keys highlights by id, so the second is shown under an id of its own (the layer is read-only).
+        const id = seen.has(p.id) ? `${p.id}~${coderId}` : p.id;
+        seen.add(id);
+        out.push({ ...p, id, coderId });
+      }
     }
     return out;
   }

@@ -19,6 +19,8 @@ export class ProjectState {
   coder = $state<CoderIdentity | null>(null);
   /** The project's coders (empty for a plain corpus). */
   coders = $state.raw<Coder[]>([]);
+  /** The coders by id, for stripes and hover cards. */
+  coderMap = $derived(new Map(this.coders.map((c) => [c.id, c] as const)));
   /** The coder dialog is open: on first use of a project (identity not confirmed), or when asked. */
   dialogOpen = $state(false);
   layer = $state<LayerChoice>('mine');
