@@ -15,8 +15,9 @@ import { Workspace, type CoreMethod, type WorkspaceEnv, type WorkspaceMethod } f
 import { corpusKeyOf, describeFolder, refOf, resolveCorpusFolder } from './workspace-corpora';
 import { syncFolder } from './workspace-sync';
 import { corporaHandlers } from './handlers/corpora';
-import { syncHandlers } from './handlers/sync';
 import { projectHandlers } from './handlers/project';
+import { lazyHandlers } from './handlers/lazy';
+import { SYNC_METHODS } from './handlers/sync-methods';
 import { MemorySecretStore, type SecretStore } from '../sync/secret-store';
 import type { SyncProgressEvent } from '../../shared/sync';
 import { userInfo } from 'node:os';
@@ -225,6 +226,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     switching = run.catch(() => undefined);
     return run;
   }
+  const secrets = options.secrets ?? new MemorySecretStore();
   const own = {
     ...corporaHandlers({ list, open, folderOf, openTarget: env.openTarget }),
     ...projectHandlers({
@@ -243,14 +245,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       }),
       open,
     }),
-    ...syncHandlers({
-      folder: () => (current.dir === bundled ? null : current.dir),
-      secrets: options.secrets ?? new MemorySecretStore(),
-      author: () => ({ name: userInfo().username || 'Glossator', email: 'glossator@glossator.invalid' }),
-      flush: () => switching.then(() => current.flush()),
-      reload,
-      onProgress: (p) => syncListeners.forEach((l) => l(p)),
-    }),
+    // Loaded on the first sync call: git is the largest library the core uses, and most sessions never sync.
+    ...lazyHandlers(SYNC_METHODS, async () =>
+      (await import('./handlers/sync')).syncHandlers({
+        folder: () => (current.dir === bundled ? null : current.dir),
+        secrets,
+        author: () => ({ name: userInfo().username || 'Glossator', email: 'glossator@glossator.invalid' }),
+        flush: () => switching.then(() => current.flush()),
+        reload,
+        onProgress: (p) => syncListeners.forEach((l) => l(p)),
+      }),
+    ),
   };
   const isOwn = (m: Method): m is CoreMethod => m in own;
   // Calls still running: close() lets them finish, so nothing writes to the data dir after it.

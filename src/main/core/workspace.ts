@@ -42,7 +42,7 @@ import { GlossatorError } from '../../shared/result';
 import { undoHandlers } from './handlers/undo';
 import { UndoHistoryService } from './undo-history-service';
 import { suggestionHandlers } from './handlers/suggestions';
-import { SuggestionService } from './suggestion-service';
+import { LazyService } from './lazy-service';
 import { SuggestStore } from '../store/suggest-store';
 
 export type { Admission } from './live-corpus';
@@ -112,7 +112,14 @@ export class Workspace {
       ? new ProjectCoderLayers({ dir: project.dir, me: () => this.coder!, mine: annotations, paths: pathsOf(paths), corpus, tags, snapshots, clock, io: env.storeIo })
       : null;
     const agreement = new AgreementService({ documents: () => corpus.all(), tagIds: async () => (await tags.list()).map((t) => t.id), layers: layers ?? NO_CODERS });
-    const suggestions = this.lifecycle.add('suggestions', new SuggestionService({ corpus, annotations, tags, store: new SuggestStore(paths, env.storeIo), clock, newId }));
+    // Made on the first suggestion call: its NLP model is the costliest code to load, and most sessions never use it.
+    const suggestions = this.lifecycle.add(
+      'suggestions',
+      new LazyService(async () => {
+        const { SuggestionService } = await import('./suggestion-service');
+        return new SuggestionService({ corpus, annotations, tags, store: new SuggestStore(paths, env.storeIo), clock, newId });
+      }),
+    );
     this.store = store;
     this.annotations = annotations;
     this.review = review;

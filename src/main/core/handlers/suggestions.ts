@@ -1,17 +1,19 @@
 // Handlers for suggestions: list, accept, reject, undo, per-tag settings and the optional local model.
 import type { Handlers } from '../../../shared/contract';
 import type { SuggestionService } from '../suggestion-service';
+import type { LazyService } from '../lazy-service';
 
 type SuggestionMethods = 'getSuggestions' | 'acceptSuggestion' | 'rejectSuggestion' | 'undoSuggestionDecision' | 'updateSuggestTag' | 'getLocalModel' | 'updateLocalModel';
 
-export function suggestionHandlers({ suggestions }: { suggestions: SuggestionService }): Pick<Handlers, SuggestionMethods> {
+export function suggestionHandlers({ suggestions }: { suggestions: LazyService<SuggestionService> }): Pick<Handlers, SuggestionMethods> {
+  const service = () => suggestions.get();
   return {
-    getSuggestions: async ({ docId, tagIds, from }) => suggestions.list(docId, tagIds, from),
-    acceptSuggestion: async (args) => suggestions.accept(args),
-    rejectSuggestion: async (args) => suggestions.reject(args),
-    undoSuggestionDecision: async ({ decisionId }) => suggestions.undo(decisionId),
-    updateSuggestTag: async (patch) => suggestions.updateTag(patch),
-    getLocalModel: async () => suggestions.localModel(),
-    updateLocalModel: async (patch) => suggestions.setLocalModel(patch),
+    getSuggestions: async ({ docId, tagIds, from }) => (await service()).list(docId, tagIds, from),
+    acceptSuggestion: async (args) => (await service()).accept(args),
+    rejectSuggestion: async (args) => (await service()).reject(args),
+    undoSuggestionDecision: async ({ decisionId }) => (await service()).undo(decisionId),
+    updateSuggestTag: async (patch) => (await service()).updateTag(patch),
+    getLocalModel: async () => (await service()).localModel(),
+    updateLocalModel: async (patch) => (await service()).setLocalModel(patch),
   };
 }

@@ -14,8 +14,7 @@ import { type SyncError } from '../../sync/errors';
 import { openRepo, remoteUrl, setRemoteUrl, type Author } from '../../sync/repo';
 import type { SecretStore } from '../../sync/secret-store';
 
-type SyncMethods = 'getSyncStatus' | 'setSyncRemote' | 'syncProject' | 'listConflicts' | 'resolveConflict';
-export const SYNC_METHODS: readonly SyncMethods[] = ['getSyncStatus', 'setSyncRemote', 'syncProject', 'listConflicts', 'resolveConflict'];
+import type { SyncMethods } from './sync-methods';
 
 export interface SyncHandlerDeps {
   /** The open corpus folder, or null when it may not sync (the bundled corpus is read-only). */

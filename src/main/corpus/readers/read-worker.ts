@@ -5,7 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { GlossatorError } from '../../../shared/result';
 import { countWords, hashText } from '../text-stats';
-import { readDocument } from './index';
+import { loadReaders, readDocument } from './index';
 import type { ReadReply, ReadRequest } from './read-protocol';
 
 const port = parentPort;
@@ -24,5 +24,9 @@ port.on('message', (request: ReadRequest) => {
   })().then((reply) => port.postMessage(reply));
 });
 
-// The readers are loaded (imports above): from now on a read's budget counts reading alone.
-port.postMessage('ready');
+// Once the readers are loaded, a read's budget counts reading alone. A reader that cannot load is
+// not fatal here: the read that needs it fails with the error, named, like any unreadable file.
+void loadReaders().then(
+  () => port.postMessage('ready'),
+  () => port.postMessage('ready'),
+);
