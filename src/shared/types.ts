@@ -126,6 +126,8 @@ export interface DocumentSummary {
   wordCount: number;
   /** Passages per tag id. */
   tagCounts: Record<string, number>;
+  /** Tagged passages per set of tag ids (shared/counts.ts tagSetKey): what rolls sub-tags up under their parent, each passage once. */
+  tagSets: Record<string, number>;
   passageCount: number;
   needsReview: number;
   /** Set when the document's annotation file could not be read; the document is then read-only. */

@@ -130,7 +130,7 @@ function passage(id: string, docId = 'd'): PlacedAnnotation {
   return Object.freeze({ id, docId, target, tagIds: Object.freeze(['friction']) as string[], note: '', created: '', modified: '', state: 'anchored', range });
 }
 const placementOf = (...passages: PlacedAnnotation[]): Placement =>
-  ({ passages, counts: { passageCount: passages.length, needsReview: 0, tagCounts: {} } }) as Placement;
+  ({ passages, counts: { passageCount: passages.length, needsReview: 0, tagCounts: {}, tagSets: {} } }) as Placement;
 
 describe('the selection is kept while nothing it depends on changed', () => {
   const doc = docWith([{ index: 0, kind: 'paragraph', start: 0, end: 400, para: 1 }]);

@@ -91,7 +91,7 @@ export class AnnotationService {
   /** How many passages the document has, per tag and needing review, as list() places them. */
   async counts(docId: string): Promise<PassageCounts> {
     const { counts } = await this.placement(docId);
-    return { ...counts, tagCounts: { ...counts.tagCounts } };
+    return { ...counts, tagCounts: { ...counts.tagCounts }, tagSets: { ...counts.tagSets } };
   }
 
   /** The document's placement, shared and frozen: made once per state of its passages and text. */

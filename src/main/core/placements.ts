@@ -10,7 +10,7 @@
 // (Snapshot texts matter too, but only for passages made on other texts: those are loaded before a
 // first placement and never change for a hash.)
 import type { Annotation, PlacedAnnotation } from '../../shared/types';
-import { addCount } from '../../shared/counts';
+import { addCount, tagSetKey } from '../../shared/counts';
 import { DiffCache } from '../anchoring';
 
 /** What the document list shows of a document's passages. */
@@ -19,6 +19,8 @@ export interface PassageCounts {
   needsReview: number;
   /** Passages per tag id. */
   tagCounts: Record<string, number>;
+  /** Tagged passages per set of tag ids (shared/counts.ts tagSetKey), so a view can roll sub-tags up under a parent counting each passage once. */
+  tagSets: Record<string, number>;
 }
 
 /** A document's passages in reading order, frozen: shared by every caller until the next change. */
@@ -35,12 +37,14 @@ interface Entry {
 
 export function countPassages(passages: readonly PlacedAnnotation[]): PassageCounts {
   const tagCounts: Record<string, number> = {};
+  const tagSets: Record<string, number> = {};
   let needsReview = 0;
   for (const a of passages) {
     for (const t of a.tagIds) addCount(tagCounts, t);
+    if (a.tagIds.length > 0) addCount(tagSets, tagSetKey(a.tagIds));
     if (a.state === 'needs-review') needsReview++;
   }
-  return { passageCount: passages.length, needsReview, tagCounts };
+  return { passageCount: passages.length, needsReview, tagCounts, tagSets };
 }
 
 /** Freezes a placed passage and its range; the annotation's own parts are frozen by the store. */
@@ -85,6 +89,7 @@ export class PlacementCache {
     const frozen = Object.freeze(passages.map(freezePlaced));
     const counts = countPassages(frozen);
     Object.freeze(counts.tagCounts);
+    Object.freeze(counts.tagSets);
     const placement: Placement = Object.freeze({ passages: frozen, counts: Object.freeze(counts) });
     this.entries.set(docId, { file, contentHash, placement });
     return placement;

@@ -8,6 +8,7 @@ import { fail, ok, type ErrorCode, type Result } from '../../../src/shared/resul
 import { DEFAULT_TAGS } from '../../../src/shared/default-tags';
 import { TagTree, checkTree, orderAtEnd, placementsOf, planChildrenMove, planMove, treeOrder, type MovePlan } from '../../../src/shared/tag-tree';
 import { DEFAULT_SETTINGS } from '../../../src/shared/defaults';
+import { addCount, tagSetKey } from '../../../src/shared/counts';
 import { describe } from '../../../src/shared/anchoring';
 import type { SyncProgressEvent } from '../../../src/shared/sync';
 import type {
@@ -220,6 +221,8 @@ export class FakeMain {
     const passages = this.passagesOf(d.id);
     const tagCounts: Record<string, number> = {};
     for (const a of passages) for (const t of a.tagIds) tagCounts[t] = (tagCounts[t] ?? 0) + 1;
+    const tagSets: Record<string, number> = {};
+    for (const a of passages) if (a.tagIds.length > 0) addCount(tagSets, tagSetKey(a.tagIds));
     return {
       id: d.id,
       title: d.title,
@@ -228,6 +231,7 @@ export class FakeMain {
       source: d.source,
       wordCount: d.wordCount,
       tagCounts,
+      tagSets,
       passageCount: passages.length,
       needsReview: 0,
       storeError: null,

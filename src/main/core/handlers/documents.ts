@@ -27,6 +27,7 @@ async function summarise(deps: DocumentDeps, doc: GlossDocument): Promise<Docume
     source: doc.source,
     wordCount: doc.wordCount,
     tagCounts: {},
+    tagSets: {},
     passageCount: 0,
     needsReview: 0,
     storeError: null,

@@ -25,7 +25,7 @@ export class Codebook implements CodebookActions {
     });
   }
 
-  async create(name: string, color: string, description: string, parentId: string | null = null): Promise<void> {
+  async create(name: string, color: string, description: string, parentId: string | null = null): Promise<string | null> {
     const wb = this.wb;
     let created: Tag | null = null;
     const under = parentId === null ? '' : ` under “${wb.tagsById.get(parentId)?.name}”`;
@@ -39,6 +39,7 @@ export class Codebook implements CodebookActions {
       },
       async () => !!created && !!(await wb.call(this.wb.client.deleteTag({ tagId: created.id }))),
     );
+    return (created as Tag | null)?.id ?? null;
   }
 
   private async change(tagId: string, fields: TagFields, label: string): Promise<void> {
@@ -59,8 +60,23 @@ export class Codebook implements CodebookActions {
   describe(tagId: string, description: string): Promise<void> {
     return this.change(tagId, { description }, `describe “${this.tag(tagId)?.name}”`);
   }
-  setShortcut(tagId: string, shortcut: string | null): Promise<void> {
-    return this.change(tagId, { shortcut }, `set the shortcut of “${this.tag(tagId)?.name}”`);
+  /** Keys 1–9 may point at any tag at any depth; a key another tag has is taken from it in the same step. */
+  async setShortcut(tagId: string, shortcut: string | null): Promise<void> {
+    const tag = this.tag(tagId);
+    if (!tag || tag.shortcut === shortcut) return;
+    const holder = shortcut === null ? undefined : this.wb.tags.find((t) => t.id !== tagId && t.shortcut === shortcut);
+    if (!holder) {
+      const label = shortcut === null ? `remove the key of “${tag.name}”` : `give key ${shortcut} to “${tag.name}”`;
+      return this.change(tagId, { shortcut }, label);
+    }
+    const wb = this.wb;
+    const set = (id: string, key: string | null) => async () => !!(await wb.call(wb.client.updateTag({ tagId: id, shortcut: key })));
+    const old = tag.shortcut;
+    await this.apply(
+      `give key ${shortcut} to “${tag.name}” (taken from “${holder.name}”)`,
+      async () => (await set(holder.id, null)()) && (await set(tagId, shortcut)()),
+      async () => (await set(tagId, old)()) && (await set(holder.id, shortcut)()),
+    );
   }
 
   /** Moves a tag up (-1) or down (+1) among its siblings. */
