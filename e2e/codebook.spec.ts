@@ -14,8 +14,9 @@ test('analysts add their own tag, use it with its shortcut, and see its descript
   await form.getByRole('textbox', { name: 'New tag name' }).fill('Energy');
   await form.getByRole('textbox', { name: 'New tag description' }).fill('Oil, gas and sanctions on them.');
   await form.getByRole('button', { name: 'Add tag' }).click();
-  const energy = dialog.getByRole('listitem', { name: 'Energy' });
-  await expect(energy.getByRole('combobox', { name: 'Shortcut' })).toHaveValue('4');
+  // The new tag is selected: its details show beside the tree.
+  await expect(dialog.getByRole('treeitem', { name: 'Energy' })).toHaveAttribute('aria-selected', 'true');
+  await expect(dialog.getByRole('region', { name: 'Energy' }).getByRole('combobox', { name: 'Shortcut' })).toHaveValue('4');
   await workbench.screenshot('16-codebook');
   await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -32,22 +33,24 @@ test('rename, recolour, reorder, then undo each', async ({ workbench }) => {
   await workbench.tag(A, '3');
   await workbench.button('Codebook').click();
   const dialog = page.getByRole('dialog', { name: 'Codebook' });
-  const hedging = dialog.getByRole('listitem', { name: 'Hedging' });
-  await hedging.getByRole('textbox', { name: 'Name' }).fill('Hedge');
-  await hedging.getByRole('textbox', { name: 'Name' }).press('Enter');
+  await dialog.getByRole('treeitem', { name: 'Hedging' }).click();
+  const hedging = dialog.getByRole('region', { name: 'Hedging' });
+  await hedging.getByRole('textbox', { name: 'Name', exact: true }).fill('Hedge');
+  await hedging.getByRole('textbox', { name: 'Name', exact: true }).press('Enter');
   await expect(workbench.tagChip(workbench.passage(A), 'Hedge')).toBeVisible();
-  await expect(dialog.getByRole('listitem', { name: 'Hedge' }).getByText('1 passage')).toBeVisible();
+  await expect(dialog.getByRole('treeitem', { name: 'Hedge' }).getByText('1 passage')).toBeVisible();
 
-  await dialog.getByRole('listitem', { name: 'Hedge' }).getByRole('button', { name: 'Move up' }).click();
-  await expect(dialog.getByRole('listitem').nth(1)).toHaveAccessibleName('Hedge');
+  await dialog.getByRole('region', { name: 'Hedge' }).getByRole('button', { name: 'Move up' }).click();
+  await expect(dialog.getByRole('treeitem').nth(1)).toHaveAccessibleName('Hedge');
   await page.keyboard.press('Control+z');
   await expect(workbench.status).toHaveText('Undid: move “Hedge” up.');
-  await expect(dialog.getByRole('listitem').nth(2)).toHaveAccessibleName('Hedge');
+  await expect(dialog.getByRole('treeitem').nth(2)).toHaveAccessibleName('Hedge');
   await page.keyboard.press('Control+z');
   await expect(workbench.status).toHaveText('Undid: rename “Hedging” to “Hedge”.');
-  await expect(dialog.getByRole('listitem', { name: 'Hedging' })).toBeVisible();
+  await expect(dialog.getByRole('treeitem', { name: 'Hedging' })).toBeVisible();
 
-  const colour = dialog.getByRole('listitem', { name: 'Friction' }).getByLabel('Colour');
+  await dialog.getByRole('treeitem', { name: 'Friction' }).click();
+  const colour = dialog.getByRole('region', { name: 'Friction' }).getByLabel('Colour');
   await colour.fill('#aa00ff');
   await colour.dispatchEvent('change');
   await expect(workbench.status).toHaveText('Codebook: recolour “Friction”.');
@@ -63,18 +66,20 @@ test('merging moves passages to the target; deleting keeps untagged passages; un
   await workbench.button('Codebook').click();
   const dialog = page.getByRole('dialog', { name: 'Codebook' });
 
-  const friction = dialog.getByRole('listitem', { name: 'Friction' });
+  await dialog.getByRole('treeitem', { name: 'Friction' }).click();
+  const friction = dialog.getByRole('region', { name: 'Friction' });
   await friction.getByRole('combobox', { name: 'Merge into' }).selectOption({ label: 'Hedging' });
   await friction.getByRole('button', { name: 'Merge' }).click();
-  await expect(dialog.getByRole('listitem', { name: 'Friction' })).toHaveCount(0);
+  await expect(dialog.getByRole('treeitem', { name: 'Friction' })).toHaveCount(0);
   await expect(workbench.tagChip(workbench.passage(A), 'Hedging')).toHaveAttribute('aria-pressed', 'true');
-  await expect(dialog.getByRole('listitem', { name: 'Hedging' }).getByText('2 passages')).toBeVisible();
+  await expect(dialog.getByRole('treeitem', { name: 'Hedging' }).getByText('2 passages')).toBeVisible();
 
-  const hedging = dialog.getByRole('listitem', { name: 'Hedging' });
+  // The merged tag is gone: the target is selected.
+  const hedging = dialog.getByRole('region', { name: 'Hedging' });
   await hedging.getByRole('button', { name: 'Delete' }).click();
   await expect(hedging.getByRole('alertdialog')).toContainText('passages keep their other tags');
   await hedging.getByRole('button', { name: 'Delete tag' }).click();
-  await expect(dialog.getByRole('listitem', { name: 'Hedging' })).toHaveCount(0);
+  await expect(dialog.getByRole('treeitem', { name: 'Hedging' })).toHaveCount(0);
   // Both passages survive, untagged.
   await expect(workbench.passages).toHaveCount(2);
   await expect(workbench.passage(B).getByText('Untagged')).toBeVisible();

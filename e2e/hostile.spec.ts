@@ -281,7 +281,7 @@ test('payload tags, notes and details stay inert in the panel, hover card, searc
     await form.getByRole('textbox', { name: 'New tag name' }).fill(name);
     await form.getByRole('textbox', { name: 'New tag description' }).fill(NOTE_PAYLOADS[i + 1]!);
     await form.getByRole('button', { name: 'Add tag' }).click();
-    await expect(codebook.getByRole('listitem', { name, exact: true }).getByRole('combobox', { name: 'Shortcut' })).toHaveValue(String(4 + i));
+    await expect(codebook.getByRole('region', { name, exact: true }).getByRole('combobox', { name: 'Shortcut' })).toHaveValue(String(4 + i));
   }
   await workbench.screenshot('30-hostile-codebook');
   await codebook.getByRole('button', { name: 'Close' }).click();
@@ -435,7 +435,7 @@ test('a tag named like an Object.prototype member counts as 0 in the document li
   const form = codebook.getByRole('form', { name: 'New tag' });
   await form.getByRole('textbox', { name: 'New tag name' }).fill('Constructor');
   await form.getByRole('button', { name: 'Add tag' }).click();
-  await expect(codebook.getByRole('listitem', { name: 'Constructor', exact: true })).toBeVisible();
+  await expect(codebook.getByRole('treeitem', { name: 'Constructor', exact: true })).toBeVisible();
   await codebook.getByRole('button', { name: 'Close' }).click();
   await expect(workbench.documentButton(DOC_TITLES.md).getByLabel(/^Constructor: /)).toHaveText('0');
 });

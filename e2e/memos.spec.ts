@@ -43,7 +43,8 @@ test('a tag memo from the codebook, a journal entry, memo search and the digest'
   await workbench.openDocument(DOC);
   await workbench.button('Codebook').click();
   const codebook = page.getByRole('dialog', { name: 'Codebook' });
-  await codebook.getByRole('listitem', { name: 'Friction' }).getByRole('button', { name: 'Memo' }).click();
+  await codebook.getByRole('treeitem', { name: 'Friction' }).click();
+  await codebook.getByRole('region', { name: 'Friction' }).getByRole('button', { name: 'Memo' }).click();
   const tagDialog = page.getByRole('dialog', { name: 'Tag memo — Friction' });
   await tagDialog.getByRole('textbox', { name: 'Tag memo on “Friction”' }).fill('Use for **open disagreement** about sanctions.');
   await tagDialog.getByRole('button', { name: 'Save memo' }).click();

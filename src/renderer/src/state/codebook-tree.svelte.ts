@@ -195,7 +195,7 @@ export class CodebookTree {
       this.say(`“${tag.name}” has no tag above it ${this.placeName(tag)} to go under.`);
       return;
     }
-    const plan = planMove(this.source(), tag.id, above.id, Number.MAX_SAFE_INTEGER);
+    const plan = planMove(this.source(), tag.id, above.id, this.tree.children(above.id).length);
     if (!plan.ok) {
       this.say(plan.problem);
       return;
@@ -226,6 +226,28 @@ export class CodebookTree {
     return parent ? `under “${this.tree.pathName(parent.id)}”` : 'at the top level';
   }
 
+  /** Merges a tag into another; once it is gone, its target is the focused tag. Answers whether it merged. */
+  async merge(sourceId: string, targetId: string): Promise<boolean> {
+    await this.actions.merge(sourceId, targetId);
+    if (this.tree.has(sourceId)) return false;
+    this.focusedId = targetId;
+    return true;
+  }
+
+  /**
+   * Deletes a tag; once it is gone, the focus goes to the row that took its place (its first
+   * sub-tag, moved up, or the next row), else the row above. Answers whether it was deleted.
+   */
+  async remove(tagId: string): Promise<boolean> {
+    const rows = this.rows;
+    const i = rows.findIndex((r) => r.tag.id === tagId);
+    const next = rows[i + 1] ?? rows[i - 1];
+    await this.actions.remove(tagId);
+    if (this.tree.has(tagId)) return false;
+    if (next) this.focusedId = next.tag.id;
+    return true;
+  }
+
   startDrag(tagId: string): void {
     this.dragging = tagId;
     this.drop = null;
@@ -244,7 +266,7 @@ export class CodebookTree {
     if (zone === 'on' || (zone === 'after' && row?.expanded)) {
       // Onto a tag, or just below an open parent (where its first sub-tag shows): under it.
       parentId = over.id;
-      index = zone === 'on' ? Number.MAX_SAFE_INTEGER : 0;
+      index = zone === 'on' ? tree.children(over.id).filter((t) => t.id !== tagId).length : 0;
       where = `under “${over.name}”`;
     } else {
       parentId = tree.parentOf(over.id)?.id ?? null;

@@ -97,7 +97,8 @@ export class Codebook implements CodebookActions {
     const siblings = this.wb.tagTree.children(tag.parentId);
     const above = siblings[siblings.findIndex((t) => t.id === tagId) - 1];
     if (!above) return;
-    await this.moveTo(tagId, above.id, Number.MAX_SAFE_INTEGER, `move “${tag.name}” under “${above.name}”`);
+    // Last among its children: an index past the end, within what the contract accepts.
+    await this.moveTo(tagId, above.id, this.wb.tagTree.children(above.id).length, `move “${tag.name}” under “${above.name}”`);
   }
 
   /** Moves a tag out of its parent, to just after that parent. */
