@@ -2,6 +2,7 @@
 import { TagTree, planMove } from '../../../shared/tag-tree';
 import type { Tag } from '../../../shared/types';
 import type { CodebookActions } from './codebook-actions';
+import { quoteTag } from '../lib/tag-names';
 
 /** One visible row of the tree, with what ARIA's treeitem needs. */
 export interface TreeRow {
@@ -181,7 +182,7 @@ export class CodebookTree {
     const siblings = this.tree.children(this.tree.parentOf(tag.id)?.id ?? null);
     const at = siblings.findIndex((t) => t.id === tag.id);
     if (at + delta < 0 || at + delta >= siblings.length) {
-      this.say(`“${tag.name}” is already ${delta < 0 ? 'first' : 'last'} ${this.placeName(tag)}.`);
+      this.say(`${quoteTag(tag.name)} is already ${delta < 0 ? 'first' : 'last'} ${this.placeName(tag)}.`);
       return;
     }
     await this.actions.move(tag.id, delta);
@@ -192,7 +193,7 @@ export class CodebookTree {
     const siblings = this.tree.children(this.tree.parentOf(tag.id)?.id ?? null);
     const above = siblings[siblings.findIndex((t) => t.id === tag.id) - 1];
     if (!above) {
-      this.say(`“${tag.name}” has no tag above it ${this.placeName(tag)} to go under.`);
+      this.say(`${quoteTag(tag.name)} has no tag above it ${this.placeName(tag)} to go under.`);
       return;
     }
     const plan = planMove(this.source(), tag.id, above.id, this.tree.children(above.id).length);
@@ -208,7 +209,7 @@ export class CodebookTree {
   async outdent(tag: Tag): Promise<void> {
     const parent = this.tree.parentOf(tag.id);
     if (!parent) {
-      this.say(`“${tag.name}” is already at the top level.`);
+      this.say(`${quoteTag(tag.name)} is already at the top level.`);
       return;
     }
     const at = this.tree.children(parent.parentId).findIndex((t) => t.id === parent.id) + 1;
@@ -223,7 +224,7 @@ export class CodebookTree {
   /** "among its siblings under “Friction”" or "at the top level". */
   private placeName(tag: Tag): string {
     const parent = this.tree.parentOf(tag.id);
-    return parent ? `under “${this.tree.pathName(parent.id)}”` : 'at the top level';
+    return parent ? `under ${quoteTag(this.tree.pathName(parent.id))}` : 'at the top level';
   }
 
   /** Merges a tag into another; once it is gone, its target is the focused tag. Answers whether it merged. */
@@ -267,13 +268,13 @@ export class CodebookTree {
       // Onto a tag, or just below an open parent (where its first sub-tag shows): under it.
       parentId = over.id;
       index = zone === 'on' ? tree.children(over.id).filter((t) => t.id !== tagId).length : 0;
-      where = `under “${over.name}”`;
+      where = `under ${quoteTag(over.name)}`;
     } else {
       parentId = tree.parentOf(over.id)?.id ?? null;
       const siblings = tree.children(parentId).filter((t) => t.id !== tagId);
       const at = siblings.findIndex((t) => t.id === over.id);
       index = zone === 'before' ? at : at + 1;
-      where = `${zone} “${over.name}”`;
+      where = `${zone} ${quoteTag(over.name)}`;
     }
     if (overId === tagId) return { overId, zone, parentId, index, where, problem: null };
     const plan = planMove(this.source(), tagId, parentId, index);
@@ -304,11 +305,11 @@ export class CodebookTree {
     }
     const plan = planMove(this.source(), tagId, target.parentId, target.index);
     if (plan.ok && plan.changes.length === 0) {
-      this.say(`“${name}” is already there.`);
+      this.say(`${quoteTag(name)} is already there.`);
       return;
     }
     if (target.parentId !== null) this.setExpanded(target.parentId, true);
     this.focusedId = tagId;
-    await this.actions.moveTo(tagId, target.parentId, target.index, `move “${name}” ${target.where}`);
+    await this.actions.moveTo(tagId, target.parentId, target.index, `move ${quoteTag(name)} ${target.where}`);
   }
 }

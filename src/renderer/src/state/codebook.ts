@@ -2,6 +2,7 @@
 import type { Tag, TagChange, TagMoves } from '../../../shared/types';
 import type { CodebookActions } from './codebook-actions';
 import type { Workbench } from './workbench.svelte';
+import { quoteTag } from '../lib/tag-names';
 
 type TagFields = Partial<Pick<Tag, 'name' | 'color' | 'description' | 'shortcut'>>;
 
@@ -28,9 +29,9 @@ export class Codebook implements CodebookActions {
   async create(name: string, color: string, description: string, parentId: string | null = null): Promise<string | null> {
     const wb = this.wb;
     let created: Tag | null = null;
-    const under = parentId === null ? '' : ` under “${wb.tagsById.get(parentId)?.name}”`;
+    const under = parentId === null ? '' : ` under ${quoteTag(wb.tagsById.get(parentId)?.name)}`;
     await this.apply(
-      `add tag “${name}”${under}`,
+      `add tag ${quoteTag(name)}${under}`,
       async () => {
         created = created
           ? ((await wb.call(this.wb.client.restoreTag({ tag: created }))) && created)
@@ -52,13 +53,13 @@ export class Codebook implements CodebookActions {
   }
 
   rename(tagId: string, name: string): Promise<void> {
-    return this.change(tagId, { name }, `rename “${this.tag(tagId)?.name}” to “${name}”`);
+    return this.change(tagId, { name }, `rename ${quoteTag(this.tag(tagId)?.name)} to ${quoteTag(name)}`);
   }
   recolour(tagId: string, color: string): Promise<void> {
-    return this.change(tagId, { color }, `recolour “${this.tag(tagId)?.name}”`);
+    return this.change(tagId, { color }, `recolour ${quoteTag(this.tag(tagId)?.name)}`);
   }
   describe(tagId: string, description: string): Promise<void> {
-    return this.change(tagId, { description }, `describe “${this.tag(tagId)?.name}”`);
+    return this.change(tagId, { description }, `describe ${quoteTag(this.tag(tagId)?.name)}`);
   }
   /** Keys 1–9 may point at any tag at any depth; a key another tag has is taken from it in the same step. */
   async setShortcut(tagId: string, shortcut: string | null): Promise<void> {
@@ -66,14 +67,14 @@ export class Codebook implements CodebookActions {
     if (!tag || tag.shortcut === shortcut) return;
     const holder = shortcut === null ? undefined : this.wb.tags.find((t) => t.id !== tagId && t.shortcut === shortcut);
     if (!holder) {
-      const label = shortcut === null ? `remove the key of “${tag.name}”` : `give key ${shortcut} to “${tag.name}”`;
+      const label = shortcut === null ? `remove the key of ${quoteTag(tag.name)}` : `give key ${shortcut} to ${quoteTag(tag.name)}`;
       return this.change(tagId, { shortcut }, label);
     }
     const wb = this.wb;
     const set = (id: string, key: string | null) => async () => !!(await wb.call(wb.client.updateTag({ tagId: id, shortcut: key })));
     const old = tag.shortcut;
     await this.apply(
-      `give key ${shortcut} to “${tag.name}” (taken from “${holder.name}”)`,
+      `give key ${shortcut} to ${quoteTag(tag.name)} (taken from ${quoteTag(holder.name)})`,
       async () => (await set(holder.id, null)()) && (await set(tagId, shortcut)()),
       async () => (await set(tagId, old)()) && (await set(holder.id, shortcut)()),
     );
@@ -87,7 +88,7 @@ export class Codebook implements CodebookActions {
     const at = siblings.findIndex((t) => t.id === tagId);
     const to = at + delta;
     if (at < 0 || to < 0 || to >= siblings.length) return;
-    await this.moveTo(tagId, tag.parentId, to, `move “${tag.name}” ${delta < 0 ? 'up' : 'down'}`);
+    await this.moveTo(tagId, tag.parentId, to, `move ${quoteTag(tag.name)} ${delta < 0 ? 'up' : 'down'}`);
   }
 
   /** Nests a tag under the sibling just above it, last among that sibling's children. */
@@ -98,7 +99,7 @@ export class Codebook implements CodebookActions {
     const above = siblings[siblings.findIndex((t) => t.id === tagId) - 1];
     if (!above) return;
     // Last among its children: an index past the end, within what the contract accepts.
-    await this.moveTo(tagId, above.id, this.wb.tagTree.children(above.id).length, `move “${tag.name}” under “${above.name}”`);
+    await this.moveTo(tagId, above.id, this.wb.tagTree.children(above.id).length, `move ${quoteTag(tag.name)} under ${quoteTag(above.name)}`);
   }
 
   /** Moves a tag out of its parent, to just after that parent. */
@@ -108,8 +109,8 @@ export class Codebook implements CodebookActions {
     const tag = this.tag(tagId);
     if (!parent || !tag) return;
     const at = tree.children(parent.parentId).findIndex((t) => t.id === parent.id) + 1;
-    const where = parent.parentId === null ? 'the top level' : `“${tree.get(parent.parentId)?.name}”`;
-    await this.moveTo(tagId, parent.parentId, at, `move “${tag.name}” out of “${parent.name}” to ${where}`);
+    const where = parent.parentId === null ? 'the top level' : `${quoteTag(tree.get(parent.parentId)?.name)}`;
+    await this.moveTo(tagId, parent.parentId, at, `move ${quoteTag(tag.name)} out of ${quoteTag(parent.name)} to ${where}`);
   }
 
   /** Moves a tag (and its sub-tags) under `parentId` at `index` among its new siblings; undo puts back what moved. */
@@ -117,7 +118,7 @@ export class Codebook implements CodebookActions {
     const wb = this.wb;
     const tag = this.tag(tagId);
     if (!tag) return;
-    const said = label ?? `move “${tag.name}” ${parentId === null ? 'to the top level' : `under “${wb.tagsById.get(parentId)?.name}”`}`;
+    const said = label ?? `move ${quoteTag(tag.name)} ${parentId === null ? 'to the top level' : `under ${quoteTag(wb.tagsById.get(parentId)?.name)}`}`;
     let moves: TagMoves | null = null;
     await this.apply(
       said,
@@ -165,14 +166,14 @@ export class Codebook implements CodebookActions {
 
   merge(sourceId: string, targetId: string): Promise<void> {
     const target = this.tag(targetId)?.name;
-    const label = `merge “${this.tag(sourceId)?.name}” into “${target}”${this.childrenNote(sourceId, `under “${target}”`)}`;
+    const label = `merge ${quoteTag(this.tag(sourceId)?.name)} into ${quoteTag(target)}${this.childrenNote(sourceId, `under ${quoteTag(target)}`)}`;
     return this.removeTag(sourceId, label, () => this.wb.call(this.wb.client.mergeTags({ sourceId, targetId })));
   }
 
   remove(tagId: string): Promise<void> {
     const parent = this.wb.tagTree.parentOf(tagId);
-    const to = parent ? `up to “${parent.name}”` : 'up to the top level';
-    const label = `delete tag “${this.tag(tagId)?.name}”${this.childrenNote(tagId, to)}`;
+    const to = parent ? `up to ${quoteTag(parent.name)}` : 'up to the top level';
+    const label = `delete tag ${quoteTag(this.tag(tagId)?.name)}${this.childrenNote(tagId, to)}`;
     return this.removeTag(tagId, label, () => this.wb.call(this.wb.client.deleteTag({ tagId })));
   }
 }
