@@ -183,7 +183,6 @@ export const argSchemas = {
     description: description.optional(),
     shortcut: shortcut.optional(),
   }),
-  reorderTags: z.strictObject({ tagIds: z.array(id).max(500) }),
   mergeTags: z.strictObject({ sourceId: id, targetId: id }),
   deleteTag: z.strictObject({ tagId: id }),
   restoreTag: z.strictObject({ tag }),
@@ -345,8 +344,6 @@ export interface Results {
   createTag: Tag;
   /** Rename, recolour, redescribe a tag or change its shortcut. */
   updateTag: Tag;
-  /** Put the codebook in this order (a permutation of every tag id). */
-  reorderTags: Tag[];
   /** Move every passage of the source tag to the target tag, its sub-tags under the target (last), and remove the source. */
   mergeTags: { tags: Tag[]; changes: TagChange[]; moves: TagMoves };
   /** Remove a tag; its sub-tags move up to its place under its parent; passages keep their other tags, and passages left with none stay, untagged. */

@@ -19,7 +19,6 @@ export const METHODS = [
   'setPassageTags',
   'createTag',
   'updateTag',
-  'reorderTags',
   'mergeTags',
   'deleteTag',
   'restoreTag',

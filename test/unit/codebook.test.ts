@@ -95,7 +95,6 @@ const retag = (s: Seeded, bad: object) => ({
   ],
 });
 const INVALID = 'invalid-argument';
-const order = (...tagIds: string[]) => ({ tagIds });
 // restoreTag args for a tag that clashes with the codebook in its id, unless `over` says otherwise.
 const restore = (over: Partial<Tag>) => ({
   tag: { ...DEFAULT_TAGS[0]!, name: 'Zed', shortcut: null, ...over },
@@ -115,10 +114,6 @@ const refusals: [string, string, (s: Seeded) => unknown, ErrorCode][] = [
   ['another tag’s name', 'updateTag', () => ({ tagId: 'friction', name: 'hedging' }), INVALID],
   ['a bad colour', 'updateTag', () => ({ tagId: 'friction', color: '#ggg000' }), INVALID],
   ['an unknown tag', 'updateTag', () => ({ tagId: 'gossip', name: 'Gossip' }), 'not-found'],
-  ['an order missing a tag', 'reorderTags', () => order('hedging', 'cooperation'), INVALID],
-  ['an order with a tag twice', 'reorderTags', () => order('hedging', 'cooperation', 'cooperation'), INVALID],
-  ['an order with an unknown tag', 'reorderTags', () => order('hedging', 'cooperation', 'gossip'), INVALID],
-  ['an order with an extra tag', 'reorderTags', () => order('hedging', 'cooperation', 'friction', 'x'), INVALID],
   ['a merge into itself', 'mergeTags', () => ({ sourceId: 'friction', targetId: 'friction' }), INVALID],
   ['a merge of an unknown tag', 'mergeTags', () => ({ sourceId: 'gossip', targetId: 'friction' }), 'not-found'],
   ['a merge into an unknown tag', 'mergeTags', () => ({ sourceId: 'friction', targetId: 'gossip' }), 'not-found'],
@@ -195,14 +190,6 @@ describe('updateTag', () => {
     const updated = await value<Tag>(call('updateTag', { tagId: 'friction', ...change }));
     expect(updated).toEqual({ ...DEFAULT_TAGS[1], ...expected });
     expect((await listTags())[1]).toEqual(updated);
-  });
-});
-
-describe('reorderTags', () => {
-  it('puts the codebook in the given order, and keeps it', async () => {
-    const order = ['hedging', 'cooperation', 'friction'];
-    expect((await value<Tag[]>(call('reorderTags', { tagIds: order }))).map((t) => t.id)).toEqual(order);
-    expect((await listTags()).map((t) => t.id)).toEqual(order);
   });
 });
 
@@ -470,7 +457,8 @@ describe('persistence and damaged stores', () => {
     await seedPassages();
     await value(call('createTag', { name: 'Energy', color: '#112233' }));
     await value(call('mergeTags', { sourceId: 'friction', targetId: 'energy' }));
-    await value(call('reorderTags', { tagIds: ['energy', 'hedging', 'cooperation'] }));
+    await value(call('moveTag', { tagId: 'energy', parentId: null, index: 0 }));
+    await value(call('moveTag', { tagId: 'cooperation', parentId: null, index: 2 }));
     await value(call('updateTag', { tagId: 'energy', shortcut: '2' }));
     await value(call('deleteTag', { tagId: 'hedging' }));
     await core.flush();

@@ -121,7 +121,8 @@ export class FuzzGen {
         };
       case 'updateAnnotation': return { docId: doc(), annotationId: id(), tagIds: tags(), note: 'n' };
       // A name that is empty or too long, or a colour that is not #rrggbb: never a valid identity.
-      case 'setCoder': return { name: this.pick(['', '   ', 'x'.repeat(101)]), color: this.pick(['red', '#12345', '#1234567', '#0072b2']) };
+      // Both fields wrong: one mutated key (a junk string for the name) must still leave the call invalid.
+      case 'setCoder': return { name: this.pick(['', '   ', 'x'.repeat(101)]), color: this.pick(['red', '#12345', '#1234567', '#0072b']) };
       case 'saveAsProject': return { token: this.pick(BAD_PATHS) };
       case 'listLayerPassages': return { docId: doc(), layer: this.pick(['all', 'adjudicated', { coderId: id() }, 'mine']) };
       case 'deleteAnnotation': case 'confirmMove': return { docId: doc(), annotationId: id() };
@@ -131,7 +132,6 @@ export class FuzzGen {
       case 'createTag':
         return { name: this.pick(['', '   ', 'x'.repeat(201)]), color: this.pick(['red', '#12345', '#GGGGGG']), parentId: this.pick([undefined, null, id()]) };
       case 'updateTag': return { tagId: id(), name: 'renamed' };
-      case 'reorderTags': return { tagIds: [id(), 'cooperation', 'friction', 'hedging'] };
       case 'mergeTags':
         return this.chance(0.5) ? { sourceId: 'cooperation', targetId: 'cooperation' } : { sourceId: id(), targetId: 'friction' };
       case 'deleteTag': return { tagId: id() };

@@ -108,10 +108,6 @@ export class CodebookService {
     );
   }
 
-  reorderTags({ tagIds }: Args<'reorderTags'>): Promise<Results['reorderTags']> {
-    return this.deps.tags.exclusive(() => this.deps.tags.reorder(tagIds));
-  }
-
   /** Moves a tag, with everything below it, under `parentId` at `index` among its new siblings. */
   moveTag({ tagId, parentId, index }: Args<'moveTag'>): Promise<Results['moveTag']> {
     const { tags } = this.deps;

@@ -48,7 +48,7 @@ export class TagStore {
         file: opts.codebookFile,
         schema: codebookSchema,
         version: CODEBOOK_VERSION,
-        // Mutators change tags in place (reorder): drafts are deep copies; a small file.
+        // Mutators change tags in place (update, place): drafts are deep copies; a small file.
         codec: jsonlCodec<TagFile, Tag>({
           kind: CODEBOOK_KIND,
           version: CODEBOOK_VERSION,
@@ -175,30 +175,6 @@ export class TagStore {
       for (const p of placements) {
         const i = indexOf(tags, p.id);
         tags[i] = { ...tags[i]!, parentId: p.parentId, order: p.order };
-      }
-    });
-  }
-
-  /**
-   * Puts the codebook in the order of `ids`, which must name every tag exactly once: each tag keeps
-   * its parent and takes its place among its siblings from the list.
-   */
-  async reorder(ids: readonly string[]): Promise<Tag[]> {
-    return this.write((tags) => {
-      const byId = new Map(tags.map((t) => [t.id, t]));
-      const unique = new Set(ids);
-      if (unique.size !== ids.length || ids.length !== tags.length || ids.some((id) => !byId.has(id))) {
-        throw new GlossatorError(
-          'invalid-argument',
-          `A new order must list each of the ${tags.length} tags exactly once; the codebook was not changed.`,
-        );
-      }
-      const next = new Map<string | null, number>();
-      for (const id of ids) {
-        const tag = byId.get(id)!;
-        const order = next.get(tag.parentId) ?? 0;
-        next.set(tag.parentId, order + 1);
-        tag.order = order;
       }
     });
   }

@@ -321,16 +321,6 @@ export class FakeMain {
         Object.assign(tag, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
         return tag;
       },
-      reorderTags: ({ tagIds }) => {
-        const next = new Map<string | null, number>();
-        for (const id of tagIds) {
-          const tag = this.tags.find((t) => t.id === id)!;
-          tag.order = next.get(tag.parentId) ?? 0;
-          next.set(tag.parentId, tag.order + 1);
-        }
-        this.tags = treeOrder(this.tags);
-        return this.tags;
-      },
       // The tree moves use the same shared planners as main, so the renderer sees main's answers.
       mergeTags: ({ sourceId, targetId }) => {
         const moves = this.plan(planChildrenMove(this.tags, sourceId, targetId, Number.MAX_SAFE_INTEGER));
