@@ -28,7 +28,7 @@ import type { ConflictView, SyncProgressEvent, SyncReportView, SyncStatus } from
 import type { Result } from './result';
 import { MAX_MEMO_LENGTH, MAX_NOTE_LENGTH, MAX_PASSAGE_LENGTH, MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_PASSAGE, PANE_LIMITS } from './limits';
 import type { AgreementAnswer, DisagreementRow } from './agreement';
-import type { LocalModelConfig, SuggestDecision, SuggestTagState, SuggestionList } from './suggestions';
+import type { LocalModelConfig, LocalModelTest, SuggestDecision, SuggestTagState, SuggestionList } from './suggestions';
 import { MAX_CUES, MAX_CUE_LENGTH } from './suggestions';
 import type { Method } from './methods';
 
@@ -281,6 +281,8 @@ export const argSchemas = {
   }),
   getLocalModel: z.strictObject({}),
   updateLocalModel: z.strictObject({ enabled: z.boolean().optional(), url: z.string().max(500).optional(), model: z.string().max(200).optional() }),
+  getSuggestTags: z.strictObject({}),
+  testLocalModel: z.strictObject({ url: z.string().max(500).optional(), model: z.string().max(200).optional() }),
 } satisfies { [M in Method]: z.ZodType };
 
 export type Args<M extends Method> = z.infer<(typeof argSchemas)[M]>;
@@ -446,6 +448,10 @@ export interface Results {
   getLocalModel: LocalModelConfig;
   /** Turn the local model on or off, or point it at another server on this machine. */
   updateLocalModel: LocalModelConfig;
+  /** Every tag's suggestion settings (threshold, expected precision, cue lexicon), for the lexicon editor. */
+  getSuggestTags: SuggestTagState[];
+  /** Ask the local model server (the stored one, or the URL and model given) one question; says clearly what happened. Never saves. */
+  testLocalModel: LocalModelTest;
 }
 
 export type Handler<M extends Method> = (args: Args<M>) => Promise<Results[M]>;

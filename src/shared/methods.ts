@@ -68,6 +68,8 @@ export const METHODS = [
   'updateSuggestTag',
   'getLocalModel',
   'updateLocalModel',
+  'getSuggestTags',
+  'testLocalModel',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

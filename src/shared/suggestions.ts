@@ -79,3 +79,46 @@ export interface LocalModelConfig {
   url: string;
   model: string;
 }
+
+/** What a "Test connection" found: whether the server answered usably, and a sentence saying so. */
+export interface LocalModelTest {
+  ok: boolean;
+  message: string;
+}
+
+/** Most words a cue may have. */
+export const MAX_CUE_WORDS = 6;
+
+/** Checks one cue as typed (main and the lexicon editor share the rule); answers the reason it is unusable, or null. */
+export function cueProblem(cue: string): string | null {
+  const t = cue.trim();
+  if (t === '') return 'A cue cannot be empty.';
+  if (t.length > MAX_CUE_LENGTH) return `A cue is at most ${MAX_CUE_LENGTH} characters.`;
+  if (t.split(/\s+/).length > MAX_CUE_WORDS) return 'A cue is at most six words.';
+  const slash = t.split(/\s+/).find((w) => w.lastIndexOf('/') > 0 && !/^[A-Za-z]+$/.test(w.slice(w.lastIndexOf('/') + 1)));
+  if (slash !== undefined) return `"${slash}": after a slash comes a part of speech, like may/AUX or back/VERB.`;
+  return null;
+}
+
+/**
+ * Checks a lexicon as typed, one cue per line: every problem with its line number, repeats included.
+ * Blank lines are ignored. Answers the cues to save (trimmed, in order) and the problems (empty: savable).
+ */
+export function checkCues(text: string): { cues: string[]; problems: string[] } {
+  const cues: string[] = [];
+  const problems: string[] = [];
+  const seen = new Map<string, number>();
+  text.split('\n').forEach((line, i) => {
+    const cue = line.trim();
+    if (cue === '') return;
+    const problem = cueProblem(cue);
+    if (problem !== null) problems.push(`Line ${i + 1}: ${problem}`);
+    const key = cue.toLowerCase().replace(/\s+/g, ' ');
+    const first = seen.get(key);
+    if (first !== undefined) problems.push(`Line ${i + 1} repeats line ${first}.`);
+    else seen.set(key, i + 1);
+    cues.push(cue);
+  });
+  if (cues.length > MAX_CUES) problems.push(`A tag has at most ${MAX_CUES} cues (${cues.length} here).`);
+  return { cues, problems };
+}

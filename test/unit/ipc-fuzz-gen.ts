@@ -12,7 +12,7 @@ export const READS: ReadonlySet<string> = new Set([
   'getUndoHistory',
   'getSyncStatus', 'listConflicts',
   'getCoder', 'listCoders', 'listLayerPassages', 'chooseProjectFolder',
-  'getSuggestions', 'getLocalModel',
+  'getSuggestions', 'getLocalModel', 'getSuggestTags', 'testLocalModel',
 ]);
 
 const HUGE = { k64: 'x'.repeat(65_536), m1: 'y'.repeat(1_000_000), m5: 'z'.repeat(5_000_000) };

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core/core';
 import { main } from '../../src/cli/main';
-import { askLocalModel, loopbackUrl } from '../../src/main/suggest/local-model';
+import { askLocalModel, loopbackUrl, testLocalModel } from '../../src/main/suggest/local-model';
+import { checkCues } from '../../src/shared/suggestions';
 import { splitSentences } from '../../src/main/suggest/sentences';
 import { defaultThresholdOf } from '../../src/main/core/suggestion-service';
 import { call, SEED_CORPUS, value, refused } from './support/core-harness';
@@ -204,6 +205,79 @@ describe('local model server (off by default, loopback only)', () => {
     const judged = list.suggestions.filter((s) => s.localModel !== undefined);
     expect(judged.length).toBeGreaterThan(0);
     for (const s of judged) expect(s.localModel).toBe(/may|might|could/i.test(s.exact) ? 'yes' : 'no');
+  });
+});
+
+describe('"Test connection" says clearly what answered', () => {
+  let server: Server;
+  let base: string;
+  beforeEach(async () => {
+    // The model name picks the fake server's behaviour.
+    server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        const model = (JSON.parse(body) as { model: string }).model;
+        if (model === 'missing') {
+          res.statusCode = 404;
+          res.end('{"error":"model \\"missing\\" not found"}');
+        } else if (model === 'html') res.end('<html>hello</html>');
+        else if (model === 'chatty') res.end(JSON.stringify({ choices: [{ message: { content: 'Hello! How can I help?' } }] }));
+        else if (model === 'slow') setTimeout(() => res.end('{}'), 3000);
+        else res.end(JSON.stringify({ choices: [{ message: { content: 'yes' } }] }));
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const addr = server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}/v1`;
+  });
+  afterEach(async () => {
+    server.closeAllConnections();
+    await new Promise((ok) => server.close(ok));
+  });
+
+  it.each([
+    // model, url (null: the fake server), ok, message pattern
+    ['llama', null, true, /^Connected: llama at http:\/\/127\.0\.0\.1:\d+\/v1 answered “yes” in \d+ ms\.$/],
+    ['missing', null, false, /answered HTTP 404: .*not found.*Check the model name/],
+    ['html', null, false, /answered, but not in the chat-completions format/],
+    ['chatty', null, false, /answered “Hello! How can I help\?”, not yes or no/],
+    ['', null, false, /^Name the model to use/],
+    ['llama', 'http://example.com/v1', false, /Only a model server on this machine/],
+    ['llama', 'http://127.0.0.1:1/v1', false, /^Nothing answers at http:\/\/127\.0\.0\.1:1\/v1( \(ECONNREFUSED\))?\. Is the server running\?$/],
+  ] as const)('model %j at %s', async (model, url, ok, message) => {
+    const answer = await value(call(core, 'testLocalModel', { url: url ?? base, model }));
+    expect(answer.ok).toBe(ok);
+    expect(answer.message).toMatch(message);
+  });
+
+  it('gives up on a server that does not answer in time, and saves nothing', async () => {
+    expect(await testLocalModel({ url: base, model: 'slow', timeoutMs: 500 })).toEqual({ ok: false, message: `${base} did not answer within 1 s.` });
+    expect(await value(call(core, 'getLocalModel', {}))).toMatchObject({ enabled: false, model: '' });
+  });
+});
+
+describe('the cue lexicon as typed in the editor', () => {
+  it.each([
+    ['may/AUX\nit remains unclear\n\n  perhaps  ', ['may/AUX', 'it remains unclear', 'perhaps'], []],
+    ['may\nMay', ['may', 'May'], ['Line 2 repeats line 1.']],
+    ['a b c d e f g', ['a b c d e f g'], ['Line 1: A cue is at most six words.']],
+    [`${'x'.repeat(81)}`, ['x'.repeat(81)], ['Line 1: A cue is at most 80 characters.']],
+    ['back/123', ['back/123'], ['Line 1: "back/123": after a slash comes a part of speech, like may/AUX or back/VERB.']],
+    ['', [], []],
+    [Array.from({ length: 501 }, (_, i) => `cue${i}`).join('\n'), Array.from({ length: 501 }, (_, i) => `cue${i}`), ['A tag has at most 500 cues (501 here).']],
+  ])('checkCues(%j)', (text, cues, problems) => {
+    expect(checkCues(text)).toEqual({ cues, problems });
+  });
+
+  it('round-trips through the core: saved cues and flag come back as saved; defaults come back on restore', async () => {
+    const saved = await value(call(core, 'updateSuggestTag', { tagId: 'friction', cues: ['trepidation', 'at odds'], negatable: false }));
+    expect(saved).toMatchObject({ cues: ['trepidation', 'at odds'], negatable: false, defaultCues: false });
+    expect((await value(call(core, 'getSuggestTags', {}))).find((t) => t.tagId === 'friction')).toMatchObject({ cues: ['trepidation', 'at odds'], negatable: false });
+    await refused(call(core, 'updateSuggestTag', { tagId: 'friction', cues: ['back/123'] }), 'invalid-argument');
+    const restored = await value(call(core, 'updateSuggestTag', { tagId: 'friction', resetCues: true }));
+    expect(restored).toMatchObject({ negatable: true, defaultCues: true });
+    expect(restored.cues).toContain('mistrust');
   });
 });
 

@@ -1,13 +1,13 @@
 // Suggestions for the open corpus: the engine fed with the analyst's passages, settings and decisions; accept makes a passage, nothing else writes one.
 import { performance } from 'node:perf_hooks';
 import type { Tag } from '../../shared/types';
-import { TARGET_PRECISION, type SuggestDecision, type SuggestTagState, type Suggestion, type SuggestionList, type LocalModelConfig } from '../../shared/suggestions';
+import { TARGET_PRECISION, type LocalModelTest, type SuggestDecision, type SuggestTagState, type Suggestion, type SuggestionList, type LocalModelConfig } from '../../shared/suggestions';
 import { GlossatorError } from '../../shared/result';
 import { SuggestEngine, rejectionKey, type KnownPassage } from '../suggest/engine';
 import { defaultLexicon } from '../suggest/default-lexicons';
 import { cueProblem, type TagLexicon } from '../suggest/lexicon';
 import { expectedPrecision, thresholdFor, type Outcome } from '../suggest/calibrate';
-import { askLocalModel, loopbackUrl } from '../suggest/local-model';
+import { askLocalModel, loopbackUrl, testLocalModel } from '../suggest/local-model';
 import { EVAL_PRIOR } from '../suggest/eval-prior';
 import type { TagStore } from '../store/tag-store';
 import type { Decision, StoredTagSettings, SuggestStore } from '../store/suggest-store';
@@ -143,6 +143,21 @@ export class SuggestionService {
     });
     const engine = await this.ready(tags);
     return this.stateOf(engine, tag, (await this.deps.store.settings.read()).tags[tag.id], (await this.deps.store.decisions.read()).decisions);
+  }
+
+  /** Every tag's suggestion state, in codebook order. */
+  async tagStates(): Promise<SuggestTagState[]> {
+    const tags = await this.deps.tags.list();
+    const engine = await this.ready(tags);
+    const settings = await this.deps.store.settings.read();
+    const decisions = (await this.deps.store.decisions.read()).decisions;
+    return tags.map((t) => this.stateOf(engine, t, settings.tags[t.id], decisions));
+  }
+
+  /** One question to the local model server (the stored settings, or the URL and model given); nothing is saved. */
+  async testLocalModel(args: { url?: string; model?: string }): Promise<LocalModelTest> {
+    const stored = (await this.deps.store.settings.read()).localModel;
+    return testLocalModel({ url: args.url ?? stored.url, model: args.model ?? stored.model, ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}) });
   }
 
   /** The local model settings. */

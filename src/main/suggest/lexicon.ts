@@ -54,14 +54,8 @@ function parse(cue: string): Word[] {
   return words;
 }
 
-/** Checks a cue as typed in the lexicon editor; answers the reason it is unusable, or null. */
-export function cueProblem(cue: string): string | null {
-  const t = cue.trim();
-  if (t === '') return 'A cue cannot be empty.';
-  if (t.length > 80) return 'A cue is at most 80 characters.';
-  if (parse(t).length > 6) return 'A cue is at most six words.';
-  return null;
-}
+/** The rule a cue must meet, shared with the lexicon editor (src/shared/suggestions.ts). */
+export { cueProblem } from '../../shared/suggestions';
 
 function wordMatches(w: Word, tok: Token): boolean {
   if (w.pos !== null && w.pos !== tok.pos) return false;

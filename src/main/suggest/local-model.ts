@@ -68,3 +68,62 @@ export async function askLocalModel(opts: LocalModelOptions, tag: { name: string
     clearTimeout(timer);
   }
 }
+
+/**
+ * "Test connection": one short question to the server, answered as a sentence the analyst can act on
+ * (what answered, or why nothing usable did). A URL off this machine is refused before anything is sent.
+ */
+export async function testLocalModel(opts: LocalModelOptions): Promise<{ ok: boolean; message: string }> {
+  let base: string;
+  try {
+    base = loopbackUrl(opts.url);
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+  if (opts.model.trim() === '') return { ok: false, message: 'Name the model to use (for example llama3.2 for Ollama).' };
+  const doFetch = opts.fetch ?? fetch;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 10_000);
+  const started = Date.now();
+  try {
+    const response = await doFetch(`${base}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      redirect: 'error',
+      signal: controller.signal,
+      // Shaped like a real question (system, then user with a sentence), so a server that copes with this copes with suggestions.
+      body: JSON.stringify({
+        model: opts.model,
+        temperature: 0,
+        max_tokens: 3,
+        messages: [
+          { role: 'system', content: 'You code sentences of analytic articles. Answer only "yes" or "no".' },
+          { role: 'user', content: 'Code "Test": a connection test.\n\nSentence: This is a connection test.\n\nDoes the code apply?' },
+        ],
+      }),
+    });
+    if (!response.ok) {
+      const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ').trim();
+      return { ok: false, message: `${base} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}. Check the model name and that the server speaks the OpenAI chat API.` };
+    }
+    const body = (await response.json().catch(() => null)) as { choices?: { message?: { content?: unknown } }[] } | null;
+    const content = body?.choices?.[0]?.message?.content;
+    if (typeof content !== 'string') return { ok: false, message: `${base} answered, but not in the chat-completions format (no choices[0].message.content).` };
+    const word = content.trim().toLowerCase();
+    const usable = word.startsWith('yes') || word.startsWith('no');
+    return {
+      ok: usable,
+      message: usable
+        ? `Connected: ${opts.model} at ${base} answered “${content.trim().slice(0, 40)}” in ${Date.now() - started} ms.`
+        : `${opts.model} at ${base} answered “${content.trim().slice(0, 40)}”, not yes or no: its verdicts would be ignored.`,
+    };
+  } catch (e) {
+    if (controller.signal.aborted) return { ok: false, message: `${base} did not answer within ${Math.round((opts.timeoutMs ?? 10_000) / 1000)} s.` };
+    // Node's fetch puts the socket error under `cause` (an AggregateError when several addresses were tried).
+    const c = (e as { cause?: { code?: string; errors?: { code?: string }[] } }).cause;
+    const cause = c?.code ?? c?.errors?.[0]?.code;
+    return { ok: false, message: `Nothing answers at ${base}${cause ? ` (${cause})` : ''}. Is the server running?` };
+  } finally {
+    clearTimeout(timer);
+  }
+}

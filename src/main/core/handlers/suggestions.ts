@@ -3,7 +3,7 @@ import type { Handlers } from '../../../shared/contract';
 import type { SuggestionService } from '../suggestion-service';
 import type { LazyService } from '../lazy-service';
 
-type SuggestionMethods = 'getSuggestions' | 'acceptSuggestion' | 'rejectSuggestion' | 'undoSuggestionDecision' | 'updateSuggestTag' | 'getLocalModel' | 'updateLocalModel';
+type SuggestionMethods = 'getSuggestions' | 'acceptSuggestion' | 'rejectSuggestion' | 'undoSuggestionDecision' | 'updateSuggestTag' | 'getLocalModel' | 'updateLocalModel' | 'getSuggestTags' | 'testLocalModel';
 
 export function suggestionHandlers({ suggestions }: { suggestions: LazyService<SuggestionService> }): Pick<Handlers, SuggestionMethods> {
   const service = () => suggestions.get();
@@ -15,5 +15,7 @@ export function suggestionHandlers({ suggestions }: { suggestions: LazyService<S
     updateSuggestTag: async (patch) => (await service()).updateTag(patch),
     getLocalModel: async () => (await service()).localModel(),
     updateLocalModel: async (patch) => (await service()).setLocalModel(patch),
+    getSuggestTags: async () => (await service()).tagStates(),
+    testLocalModel: async (args) => (await service()).testLocalModel(args),
   };
 }

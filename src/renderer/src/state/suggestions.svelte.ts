@@ -2,6 +2,7 @@
 import type { SuggestTagState, Suggestion } from '../../../shared/suggestions';
 import { inQuotes } from '../../../shared/quote-marks';
 import type { Workbench } from './workbench.svelte';
+import { SuggestSettingsState } from './suggest-settings.svelte';
 
 /** A suggestion named in messages: its start, cut near 40 characters. */
 function excerpt(s: Suggestion): string {
@@ -32,7 +33,13 @@ export class SuggestionsState {
   private skipped = new Set<string>();
   private loading = 0;
 
-  constructor(private readonly wb: Workbench) {}
+  /** Cue lexicons and the local model: edited in dialogs, after which the queue is loaded again. */
+  readonly settings: SuggestSettingsState;
+
+  constructor(private readonly wb: Workbench) {
+    this.settings = new SuggestSettingsState(wb);
+    this.settings.onChange = () => void this.refresh();
+  }
 
   private get client() {
     return this.wb.client;
