@@ -192,3 +192,26 @@ describe('export to QualCoder and back', () => {
     expect(unzip(out.bytes)['project.qde']).not.toContain('<PlainTextSelection');
   });
 });
+
+describe('a coding whose positions miss its own coded text', () => {
+  const sel = (n: number, name: string, start: number, end: number) =>
+    `<PlainTextSelection guid="${g(n)}" name="${name}" startPosition="${start}" endPosition="${end}"><Coding guid="${g(n + 50)}"><CodeRef targetGUID="${g(1)}"/></Coding></PlainTextSelection>`;
+  it.each([
+    { what: 'positions on other words', start: 16, end: 30, holds: '“Other issues r”' },
+    { what: 'positions past the end of the text', start: 500, end: 514, holds: null },
+  ])('($what) is placed by that text, and the report says so', ({ start, end, holds }) => {
+    // Two codings read right (their names are their text), one whose positions hold other words.
+    const selections = sel(10, 'Sanctions bite.', 0, 15) + sel(11, 'Other partners wait.', 42, 62) + sel(12, 'issues remain open', start, end);
+    const parsed = parseQdpx(standardProject(code(1, 'Politics'), selections));
+    const moved = parsed.passages.find((p) => p.quote.exact === 'issues remain open');
+    expect(moved).toBeDefined();
+    expect(moved!.unquotable).toBeUndefined();
+    const change = parsed.changes!.find((c) => c.what.startsWith('A coding in'));
+    expect(change).toMatchObject({
+      what: `A coding in “names.txt” was placed by its coded text “issues remain open”, not by its positions ${start}–${end}`,
+      why: holds === null ? 'those positions lie outside the source text' : `in the file's own text those positions hold ${holds}`,
+    });
+    // The codings whose positions hold their text are not reported.
+    expect(parsed.changes!.filter((c) => c.what.startsWith('A coding in'))).toHaveLength(1);
+  });
+});
