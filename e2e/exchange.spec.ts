@@ -1,7 +1,8 @@
 // Exchange from the export dialog: the offset unit for W3C JSON-LD and CSV is chosen there and stated in the file.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './support/fixtures';
+import { WorkbenchPage } from './support/workbench-page';
 import { expectAccessible } from './support/axe';
 
 const DOC = 'Russo-Iranian Alignment Will Continue Despite Differences';
@@ -82,4 +83,42 @@ test('memos travel in the W3C JSON-LD export and come back through Import, with 
   await workbench.button('Journal').click();
   await expect(entries).toHaveCount(1);
   await expect(entries.first().locator('em')).toHaveText('Gulf');
+});
+
+test('a damaged memos file is moved aside and its backup offered, as damaged annotations are; restoring brings the memos back', async ({ glossator, workbench }) => {
+  const { page } = workbench;
+  await workbench.button('Journal').click();
+  const journal = page.getByRole('dialog', { name: 'Project journal' });
+  const entry = journal.getByRole('textbox', { name: 'New journal entry' });
+  await entry.fill('First entry.');
+  await journal.getByRole('button', { name: 'Save memo' }).click();
+  const entries = journal.getByRole('list', { name: 'Journal entries' }).getByRole('listitem');
+  await expect(entries).toHaveCount(1);
+  // A second save keeps the first version as a backup.
+  await entry.fill('Second entry.');
+  await journal.getByRole('button', { name: 'Save memo' }).click();
+  await expect(entries).toHaveCount(2);
+  await journal.getByRole('button', { name: 'Close' }).click();
+
+  const dir = join(glossator.dataDir, 'corpora/default');
+  const damaged = '{"schemaVersion":1,"memos":[{"id":';
+  await writeFile(join(dir, 'memos.json'), damaged);
+  await glossator.restart();
+  const fresh = new WorkbenchPage(glossator);
+  const notice = fresh.page.getByRole('alert', { name: 'Damaged memos' });
+  await expect(notice).toContainText('The memos could not be read');
+  await expect(notice).toContainText('The file was moved aside, not deleted');
+  const aside = (await readdir(dir)).filter((n) => n.startsWith('memos.json.damaged-'));
+  expect(aside).toHaveLength(1);
+  expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe(damaged);
+  await expectAccessible(fresh.page, 'damaged memos');
+  await fresh.screenshot('exchange-memos-damaged');
+
+  await notice.getByRole('button', { name: /Restore the backup from .* \(1 memo\)/ }).click();
+  await expect(fresh.page.getByRole('alert', { name: 'Damaged memos' })).toHaveCount(0);
+  await expect(fresh.status).toHaveText('Memo backup restored: 1 memo is back.');
+  await fresh.button('Journal').click();
+  const restored = fresh.page.getByRole('dialog', { name: 'Project journal' }).getByRole('list', { name: 'Journal entries' }).getByRole('listitem');
+  await expect(restored).toHaveCount(1);
+  await expect(restored.first()).toContainText('First entry.');
 });

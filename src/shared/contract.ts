@@ -23,7 +23,7 @@ import type {
   TagChange,
   TagMoves,
 } from './types';
-import type { Memo, MemoSearchResults } from './memos';
+import type { DamagedMemos, Memo, MemoSearchResults } from './memos';
 import type { ConflictView, SyncProgressEvent, SyncReportView, SyncStatus } from './sync';
 import type { Result } from './result';
 import { MAX_MEMO_LENGTH, MAX_NOTE_LENGTH, MAX_PASSAGE_LENGTH, MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_PASSAGE, PANE_LIMITS } from './limits';
@@ -248,6 +248,9 @@ export const argSchemas = {
   deleteMemo: z.strictObject({ memoId: id }),
   restoreMemo: z.strictObject({ memo }),
   searchMemos: z.strictObject({ query: z.string().max(500, 'A search may hold at most 500 characters.'), ...searchFlags }),
+  getMemoDamage: z.strictObject({}),
+  restoreMemoBackup: z.strictObject({ generation: z.number().int().min(1).max(10) }),
+  startMemosEmpty: z.strictObject({}),
   getAgreement: z.strictObject({
     ...agreementQuery,
     threshold: z.number().gt(0, 'The overlap threshold is a share above 0.').lte(1, 'The overlap threshold is at most 1 (100 %).').optional(),
@@ -416,6 +419,12 @@ export interface Results {
   restoreMemo: Memo;
   /** Search the memos with the corpus search's rules; matches with context, documents' memos first, then tags', then the journal. */
   searchMemos: MemoSearchResults;
+  /** Why the memos file could not be read, where it went and its backups; null when it reads. */
+  getMemoDamage: DamagedMemos | null;
+  /** Replace a damaged memos file with one of its backup generations; answers how many memos came back. */
+  restoreMemoBackup: { memos: number };
+  /** Give up on a damaged memos file (it stays where it was moved) and start with no memos. */
+  startMemosEmpty: { memos: number };
   /** Inter-coder agreement (percent, κ, α per tag and overall; segment level with a threshold) for chosen coders. */
   getAgreement: AgreementAnswer;
   /** Where the chosen coders' passages differ (with `agreed`, also where they agree), per tag, with each side's passages. */

@@ -30,6 +30,17 @@ export interface MemoSearchResults {
   memos: MemoSearchHits[];
 }
 
+/** The memos file could not be read: why, where it was moved, and the backups that can replace it. */
+export interface DamagedMemos {
+  /** The file that could not be read. */
+  file: string;
+  /** Where it was moved (never deleted); null when it was left in place. */
+  movedTo: string | null;
+  reason: string;
+  /** Backups, newest first, with how many memos each holds. */
+  backups: { generation: number; savedAt: string; memos: number }[];
+}
+
 /** Whether two subjects name the same thing (journal entries are told apart by id, not subject). */
 export function sameSubject(a: MemoSubject, b: MemoSubject): boolean {
   if (a.kind === 'document' && b.kind === 'document') return a.docId === b.docId;

@@ -8,7 +8,7 @@ export const DOC = '000_4ab67b766fb33eed';
 /** Methods that change nothing: the only ones a random call may succeed at. */
 export const READS: ReadonlySet<string> = new Set([
   'getAppInfo', 'listDocuments', 'listCorpusProblems', 'getDocument', 'listTags', 'listAnnotations', 'buildDigest', 'getCharts',
-  'listPassages', 'search', 'getCoverage', 'getSettings', 'listCorpora', 'listReview', 'listDamaged', 'listMemos', 'searchMemos',
+  'listPassages', 'search', 'getCoverage', 'getSettings', 'listCorpora', 'listReview', 'listDamaged', 'listMemos', 'searchMemos', 'getMemoDamage',
   'getUndoHistory',
   'getSyncStatus', 'listConflicts',
   'getCoder', 'listCoders', 'listLayerPassages', 'chooseProjectFolder',

@@ -1,5 +1,5 @@
 // Memos of the open corpus: save (one per document or tag, many journal entries), delete, restore, list, search.
-import type { Memo, MemoSearchResults, MemoSubject } from '../../shared/memos';
+import type { DamagedMemos, Memo, MemoSearchResults, MemoSubject } from '../../shared/memos';
 import { sameSubject } from '../../shared/memos';
 import type { GlossDocument, SearchOptions } from '../../shared/types';
 import { MAX_JOURNAL_ENTRIES } from '../../shared/limits';
@@ -80,6 +80,29 @@ export class MemoService {
       else memos.push(memo);
       return memo;
     });
+  }
+
+  /** The memos file's damage and its backups, or null when it reads (reading it first, so damage is known). */
+  async damage(): Promise<DamagedMemos | null> {
+    try {
+      await this.deps.store.list();
+      return null;
+    } catch (error) {
+      if (!(error instanceof GlossatorError) || error.code !== 'store-unreadable') throw error;
+    }
+    const report = this.deps.store.damage;
+    if (!report) return null;
+    return { file: report.file, movedTo: report.movedTo, reason: report.reason, backups: await this.deps.store.backups() };
+  }
+
+  /** Backup `generation` in place of the damaged file; answers how many memos came back. */
+  async restoreBackup(generation: number): Promise<number> {
+    return (await this.deps.store.restoreBackup(generation)).length;
+  }
+
+  /** No memos in place of the damaged file (which stays where it was moved). */
+  async startEmpty(): Promise<number> {
+    return (await this.deps.store.startEmpty()).length;
   }
 
   /**

@@ -7,6 +7,7 @@ import type { Memo } from '../../shared/memos';
 import { MAX_MEMO_LENGTH } from '../../shared/limits';
 import { GlossatorError } from '../../shared/result';
 import { JsonStore, type StoreIo } from './json-store';
+import type { DamageReport } from './damage';
 import type { CorpusPlace } from './layout';
 import { pathsOf } from './path-part';
 import { jsonlCodec } from './jsonl';
@@ -111,6 +112,26 @@ export class MemoStore {
       if (at < 0) throw new GlossatorError('not-found', 'That memo no longer exists.');
       return memos.splice(at, 1)[0]!;
     });
+  }
+
+  /** The damaged memos file found (and where it was moved), or null; known once the file was read. */
+  get damage(): DamageReport | null {
+    return this.store.damage;
+  }
+
+  /** Backup generations that can be restored, newest first, with their memo counts. */
+  async backups(): Promise<{ generation: number; savedAt: string; memos: number }[]> {
+    return (await this.store.backups()).map((b) => ({ generation: b.generation, savedAt: b.savedAt.toISOString(), memos: b.data.memos.length }));
+  }
+
+  /** Puts backup `generation` in place of a damaged memos file (which stays aside); answers the memos. */
+  async restoreBackup(generation: number): Promise<Memo[]> {
+    return (await this.store.restore(generation)).memos;
+  }
+
+  /** Gives up on a damaged memos file (it stays aside) and starts with none. */
+  async startEmpty(): Promise<Memo[]> {
+    return (await this.store.startEmpty()).memos;
   }
 
   flush(): Promise<void> {

@@ -1,6 +1,6 @@
 // Memos in the renderer: the corpus's memos, saving (never "saved" when it was not), deleting, undo, and which memo dialog is open.
 import { getContext, setContext } from 'svelte';
-import type { Memo, MemoSearchResults, MemoSubject } from '../../../shared/memos';
+import type { DamagedMemos, Memo, MemoSearchResults, MemoSubject } from '../../../shared/memos';
 import { journalEntries, memoOf } from '../../../shared/memos';
 import type { SearchOptions } from '../../../shared/types';
 import type { Workbench } from './workbench.svelte';
@@ -21,6 +21,8 @@ export class MemoState {
   journalOpen = $state(false);
   /** Why the memos could not be listed (e.g. memos.json is damaged); null when they could. */
   problem = $state<string | null>(null);
+  /** The damaged memos file and its backups, when it could not be read; null otherwise. */
+  damage = $state<DamagedMemos | null>(null);
 
   constructor(private readonly wb: Workbench) {}
 
@@ -40,10 +42,29 @@ export class MemoState {
     if (result.ok) {
       this.memos = result.value;
       this.problem = null;
+      this.damage = null;
     } else {
       this.problem = result.error.message;
-      this.wb.notices.showError(`Memos could not be read: ${result.error.message}`);
+      // A damaged file gets its own notice with the backups to restore; anything else is an error.
+      const damage = result.error.code === 'store-unreadable' ? await this.wb.client.getMemoDamage({}) : null;
+      this.damage = damage?.ok ? damage.value : null;
+      if (!this.damage) this.wb.notices.showError(`Memos could not be read: ${result.error.message}`);
     }
+  }
+
+  /** Puts a backup in place of the damaged memos file, then reads the memos again. */
+  async restoreBackup(generation: number): Promise<void> {
+    const restored = await this.wb.call(this.wb.client.restoreMemoBackup({ generation }));
+    if (!restored) return;
+    await this.load();
+    this.wb.notices.say(`Memo backup restored: ${restored.memos} ${restored.memos === 1 ? 'memo is' : 'memos are'} back.`);
+  }
+
+  /** Starts with no memos; the damaged file stays where it was moved. */
+  async startEmpty(): Promise<void> {
+    if (!(await this.wb.call(this.wb.client.startMemosEmpty({})))) return;
+    await this.load();
+    this.wb.notices.say('Memos start empty; the damaged file was kept.');
   }
 
   /**
