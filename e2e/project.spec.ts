@@ -1,5 +1,6 @@
 // Team projects in the app: Save as project… from the bundled corpus, the first-run coder dialog, and another
 // coder's passages (written into the project's files as a teammate's sync would) in the reader's layers.
+import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,5 +134,42 @@ test.describe('a project folder with a second coder', () => {
     await layer.selectOption({ label: 'Mine' });
     await expect(workbench.text).toHaveAttribute('data-painted', `${DOC}:1`);
     await expect(bar).not.toContainText('read-only');
+  });
+});
+
+test.describe('syncing a project', () => {
+  test.use({
+    makeProjects: true,
+    corpusDir: async ({}, use) => use(await scratchCorpus([SEED])),
+  });
+
+  test('Sync… sets a folder remote, syncs with the report shown, and a second sync has nothing to send', async ({ workbench }) => {
+    test.setTimeout(90_000);
+    const { page } = workbench;
+    const dialog = page.getByRole('dialog', { name: 'Who is coding?' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Ana');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    await workbench.openDocument(TITLE);
+    await workbench.tag('mutual mistrust and competition', '2');
+
+    const remote = join(await mkdtemp(join(tmpdir(), 'glossator-remote-')), 'team.git');
+    execFileSync('git', ['init', '--bare', '--quiet', remote]);
+    await page.getByRole('region', { name: 'Project' }).getByRole('button', { name: 'Sync…' }).click();
+    const sync = page.getByRole('dialog', { name: 'Sync' });
+    await expect(sync.getByRole('button', { name: 'Sync now' })).toBeDisabled();
+    await sync.getByRole('textbox', { name: /Remote address/ }).fill(remote);
+    await sync.getByRole('button', { name: 'Set remote' }).click();
+    await expect(sync).toContainText(`Remote: ${remote}`);
+    await sync.getByRole('button', { name: 'Sync now' }).click();
+    await expect(sync.getByRole('status')).toContainText(/Pushed 1 passage/);
+    await expectAccessible(page, 'the sync dialog after a sync');
+    await workbench.screenshot('64-sync-dialog');
+    // The remote holds the commit; nothing is lost locally.
+    expect(execFileSync('git', ['--git-dir', remote, 'log', '--oneline', '-1', '--all']).toString()).toMatch(/Glossator sync/);
+    await sync.getByRole('button', { name: 'Sync now' }).click();
+    await expect(sync.getByRole('status')).not.toContainText(/Pushed 1 passage/);
+    await sync.getByRole('button', { name: 'Close' }).click();
+    await expect(workbench.passages).toHaveCount(1);
   });
 });

@@ -89,6 +89,7 @@ export const MENU_COMMANDS = [
   'open-corpus',
   'save-as-project',
   'coder-identity',
+  'sync',
   'review-queue',
   'find',
   'passages-view',

@@ -5,6 +5,7 @@ import { FakeMain, FakeError } from './support/fake-client';
 import { Workbench } from '../../src/renderer/src/state/workbench.svelte';
 import { Corpora } from '../../src/renderer/src/state/corpora.svelte';
 import { ProjectState, layerFromKey, layerKey, type LayerChoice } from '../../src/renderer/src/state/project.svelte';
+import { SyncState } from '../../src/renderer/src/state/sync.svelte';
 import type { CorpusInfo, PlacedAnnotation } from '../../src/shared/types';
 
 const PROJECT: CorpusInfo = { path: '/p/team', name: 'team', key: 'c-0000000000000001', readOnly: false, documentCount: 2, project: { id: 'p-1', name: 'team' }, notice: 'This folder is now a project: 3 passages on 1 document were copied.' };
@@ -141,5 +142,54 @@ describe('ProjectState', () => {
     expect(corpora.current?.path).toBe('/p/team');
     expect(project.notice).toBe('5 documents copied into /p/team. This folder is now a project.');
     expect(wb.notices.status).toBe('Saved as project team.');
+  });
+});
+
+describe('SyncState', () => {
+  const conflict = { id: 'c1', file: '.glossator/coders/ana/passages/doc-a.jsonl', recordId: 'p1', kind: 'edit-edit', fields: [], mine: '{"note":"mine"}', theirs: '{"note":"theirs"}' };
+  const report = { ok: true, summary: 'Pulled 2 passages, 1 conflict to resolve.', committed: null, pulled: 2, pushed: 0, conflicts: 1, refused: [], error: null };
+
+  test('a sync shows its phase while it runs, reports, reloads the corpus and lists the conflicts; resolving one settles it', async () => {
+    const main = new FakeMain();
+    const wb = new Workbench(main.client);
+    await wb.init(null);
+    let reloads = 0;
+    const sync = new SyncState(wb, async () => void reloads++);
+    let waiting = 1;
+    main.handle('getSyncStatus', () => ({ folder: '/p/team', remote: '/mnt/team.git', hasToken: false, conflicts: waiting }));
+    main.handle('listConflicts', () => (waiting > 0 ? [conflict] : []));
+    main.handle('syncProject', () => {
+      sync.onProgress({ phase: 'merge', detail: 'merging 3 files' });
+      expect(sync.progress).toEqual({ phase: 'merge', detail: 'merging 3 files' });
+      return report;
+    });
+    sync.onProgress({ phase: 'fetch', detail: 'not ours' });
+    expect(sync.progress).toBeNull();
+    await sync.sync();
+    expect(sync.running).toBe(false);
+    expect(sync.report).toEqual(report);
+    expect(wb.notices.status).toBe('Pulled 2 passages, 1 conflict to resolve.');
+    expect(reloads).toBe(1);
+    expect(sync.conflicts).toEqual([conflict]);
+    main.handle('resolveConflict', ({ choice }) => {
+      waiting = 0;
+      return { message: `Resolved p1: ${choice}.` };
+    });
+    await sync.resolve(conflict, 'both');
+    expect(main.lastArgs('resolveConflict')).toEqual({ id: 'c1', choice: 'both' });
+    expect(wb.notices.status).toBe('Resolved p1: both.');
+    expect(sync.conflicts).toEqual([]);
+    expect(reloads).toBe(2);
+  });
+
+  test('a sync that stops says where and why', async () => {
+    const main = new FakeMain();
+    const wb = new Workbench(main.client);
+    await wb.init(null);
+    main.handle('getSyncStatus', () => ({ folder: '/p/team', remote: 'https://git.example.org/x.git', hasToken: true, conflicts: 0 }));
+    main.handle('syncProject', () => ({ ...report, ok: false, conflicts: 0, error: { phase: 'push', code: 'auth', message: 'The remote refused the token.' } }));
+    const sync = new SyncState(wb, async () => undefined);
+    await sync.sync();
+    expect(wb.notices.error).toBe('Sync stopped at push: The remote refused the token.');
   });
 });

@@ -24,6 +24,7 @@ export function installMenu(win: BrowserWindow): void {
         item(win, 'Open Folder…', 'open-corpus'),
         item(win, 'Save as Project…', 'save-as-project'),
         item(win, 'Coder Name and Colour…', 'coder-identity'),
+        item(win, 'Sync…', 'sync'),
         { type: 'separator' },
         item(win, 'Export…', 'export-digest', 'CmdOrCtrl+E'),
         item(win, 'Import…', 'import-annotations'),

@@ -18,6 +18,7 @@ import { ReviewQueue } from './review.svelte';
 import { MemoState } from './memos.svelte';
 import { SuggestionsState } from './suggestions.svelte';
 import { ProjectState } from './project.svelte';
+import { SyncState } from './sync.svelte';
 
 export type CenterView = 'reader' | 'passages' | 'review';
 
@@ -44,6 +45,7 @@ export class Shell {
   readonly memos: MemoState;
   readonly suggest: SuggestionsState;
   readonly project: ProjectState;
+  readonly sync: SyncState;
 
   leftTab = $state<'documents' | 'search'>('documents');
   view = $state<CenterView>('reader');
@@ -53,7 +55,7 @@ export class Shell {
   editActiveNote: () => void = () => {};
 
   /** A dialog owns the keyboard: plain keys and passage commands do nothing behind it. */
-  modal = $derived.by(() => this.digest.open || this.codebookOpen || this.importer.open || this.memos.dialog !== null || this.memos.journalOpen || this.project.dialogOpen);
+  modal = $derived.by(() => this.digest.open || this.codebookOpen || this.importer.open || this.memos.dialog !== null || this.memos.journalOpen || this.project.dialogOpen || this.sync.open);
 
   /** @param client the main-process API: the preload bridge in the app, a fake in unit tests */
   constructor(readonly client: GlossatorApi) {
@@ -71,6 +73,11 @@ export class Shell {
     this.review = new ReviewQueue(wb);
     this.memos = new MemoState(wb);
     this.project = new ProjectState(wb, this.corpora);
+    // A merge or a resolution changed files under the corpus (main reopened it): list and text afresh.
+    this.sync = new SyncState(wb, async () => {
+      await this.corpora.load();
+      await wb.reload();
+    });
   }
 
   async start(): Promise<void> {
@@ -146,6 +153,8 @@ export class Shell {
       case 'coder-identity':
         this.project.dialogOpen = true;
         return;
+      case 'sync':
+        return this.sync.show();
       case 'review-queue':
         return this.show('review');
       case 'find':
@@ -191,9 +200,11 @@ export class Shell {
   listen(): () => void {
     const offMenu = this.client.onMenuCommand((command) => void this.run(command));
     const offCorpus = this.client.onCorpusChanged((report) => void this.corpusChanged(report));
+    const offSync = this.client.onSyncProgress((progress) => this.sync.onProgress(progress));
     return () => {
       offMenu();
       offCorpus();
+      offSync();
     };
   }
 }
