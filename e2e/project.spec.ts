@@ -157,12 +157,14 @@ test.describe('syncing a project', () => {
     execFileSync('git', ['init', '--bare', '--quiet', remote]);
     await page.getByRole('region', { name: 'Project' }).getByRole('button', { name: 'Sync…' }).click();
     const sync = page.getByRole('dialog', { name: 'Sync' });
+    // Reading the status asks git about the folder: slow on a busy machine, so waited for generously.
+    await expect(sync).toContainText('Remote: none yet', { timeout: 30_000 });
     await expect(sync.getByRole('button', { name: 'Sync now' })).toBeDisabled();
     await sync.getByRole('textbox', { name: /Remote address/ }).fill(remote);
     await sync.getByRole('button', { name: 'Set remote' }).click();
     await expect(sync).toContainText(`Remote: ${remote}`);
     await sync.getByRole('button', { name: 'Sync now' }).click();
-    await expect(sync.getByRole('status')).toContainText(/Pushed 1 passage/);
+    await expect(sync.getByRole('status')).toContainText(/Pushed 1 passage/, { timeout: 30_000 });
     await expectAccessible(page, 'the sync dialog after a sync');
     await workbench.screenshot('64-sync-dialog');
     // The remote holds the commit; nothing is lost locally.
