@@ -16,6 +16,7 @@ import type { IncomingCreator, IncomingPassage, IncomingTag, ParsedImport } from
 import { chooseReading } from './refi-positions';
 import { VARIABLES } from './refi-export';
 import { attr, children, fromRgb, guidKey, parseRoot, textOf, type XmlNode } from './refi-xml';
+import { refiMemos } from './refi-import-memos';
 
 interface Code {
   guid: string;
@@ -94,7 +95,14 @@ export function parseQdpx(bytes: Uint8Array): ParsedImport {
   const passages: IncomingPassage[] = [];
   for (const [source, named] of sources) passages.push(...sourcePassages(source, named, project, annotations.get(source) ?? []));
   passages.push(...annotations.orphans);
-  return { tags: tagsOf(codes, project.changes), passages, changes: project.changes };
+  const memos = refiMemos(root, {
+    sources,
+    hintsOf: (named) => sourceHints((attr(named, 'name') ?? '').trim(), variableValues(named, project)),
+    textOf: (note) => sourceTextOf(note, files) ?? '',
+    descriptionsAreMemos: !project.fromGlossator,
+    changes: project.changes,
+  });
+  return { tags: tagsOf(codes, project.changes), passages, memos, changes: project.changes };
 }
 
 /**
@@ -307,14 +315,8 @@ function sourcePassages(source: XmlNode, named: XmlNode, project: Project, notes
   const selections = children(source, 'PlainTextSelection');
   if (selections.length === 0 && notes.length === 0) return [];
   const raw = sourceTextOf(source, project.files);
-  const values = new Map(
-    children(named, 'VariableValue').map((v) => {
-      const ref = attr(children(v, 'VariableRef')[0] ?? {}, 'targetGUID') ?? '';
-      return [project.variables.get(guidKey(ref)) ?? '', textOf(children(v, 'TextValue')[0]).trim()] as const;
-    }),
-  );
   const sourceName = (attr(named, 'name') ?? '').trim();
-  const hints = sourceHints(sourceName, values);
+  const hints = sourceHints(sourceName, variableValues(named, project));
   const all = [...selections, ...notes.map((n) => n.selection)];
   const bounds = all.map((s) => ({
     start: Number(attr(s, 'startPosition')),
@@ -358,6 +360,16 @@ function sourcePassages(source: XmlNode, named: XmlNode, project: Project, notes
     if (modified !== undefined) passage.modified = modified;
     return passage;
   });
+}
+
+/** A source's variable values by variable name (our export keeps the document id, file and address there). */
+function variableValues(named: XmlNode, project: Project): Map<string, string> {
+  return new Map(
+    children(named, 'VariableValue').map((v) => {
+      const ref = attr(children(v, 'VariableRef')[0] ?? {}, 'targetGUID') ?? '';
+      return [project.variables.get(guidKey(ref)) ?? '', textOf(children(v, 'TextValue')[0]).trim()] as const;
+    }),
+  );
 }
 
 /** Where the passage came from, for the import service to find the corpus document by. */
