@@ -31,6 +31,16 @@ test('a document memo is written in Markdown, previewed safely, marked in the li
   expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
   await expectAccessible(page, 'document memo');
   await workbench.screenshot('memo-document');
+  // The document's details mention the memo; the mention opens it, with the keyboard in it.
+  const mention = page.getByRole('button', { name: /^Document memo: Source check The author is partisan\./ });
+  await expect(mention).toHaveText(/^Source check The author is partisan\./);
+  await section.getByText('Document memo').click();
+  await expect(preview).toBeHidden();
+  await mention.click();
+  // Shown as it was left (in preview), with the keyboard on the memo's section.
+  await expect(preview.getByRole('heading', { name: 'Source check' })).toBeVisible();
+  await section.getByRole('button', { name: 'Write' }).click();
+  await expect(box).toHaveValue(/The author is \*partisan\*/);
 
   await glossator.restart();
   const fresh = new WorkbenchPage(glossator);

@@ -34,3 +34,17 @@ export function renderMemo(markdown: string): string {
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/**
+ * The start of a Markdown memo as plain words on one line, for a mention in the document's details:
+ * heading, emphasis, quote and list markers dropped, links as their text, cut at `max` characters.
+ */
+export function memoGist(markdown: string, max: number): string {
+  const plain = markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
+}
