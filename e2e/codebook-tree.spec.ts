@@ -43,6 +43,8 @@ test('sub-tags by keyboard: nest, reorder, move out, open and close, each said a
   const form = dialog.getByRole('form', { name: 'New tag' });
   await form.getByRole('textbox', { name: 'New tag name' }).fill('Sanctions');
   await form.getByRole('button', { name: 'Add tag' }).click();
+  // The new tag becomes the selected one when main has added it: wait for that before choosing Friction.
+  await expect(dialog.getByRole('treeitem', { name: 'Sanctions', exact: true })).toHaveAttribute('aria-selected', 'true');
   await addSubTag(dialog, 'Friction', 'Energy');
   await expect.poll(() => names(dialog)).toEqual(['1 Cooperation', '1 Friction', '2 Energy', '1 Hedging', '1 Sanctions']);
   await expect(dialog.getByRole('treeitem', { name: 'Friction' })).toHaveAttribute('aria-expanded', 'true');
@@ -164,10 +166,22 @@ test('a passage tagged with a sub-tag counts under its parent: panel filter, Pas
   // The Passages view: Friction's passages include its sub-tag's.
   await workbench.button('Passages').click();
   const view = page.getByRole('region', { name: 'Passages across the corpus' });
-  await view.getByRole('group', { name: 'Show passages tagged' }).getByRole('checkbox', { name: 'Friction' }).check();
+  const filters = view.getByRole('group', { name: 'Show passages tagged' });
+  // The sub-tag's box says its parent (two "Other"s under different parents would otherwise look alike).
+  await expect(filters.getByRole('checkbox', { name: 'Friction › Sanctions', exact: true })).toBeVisible();
+  await expect(filters.getByText('Friction ›')).toBeVisible();
+  await filters.getByRole('checkbox', { name: 'Friction', exact: true }).check();
   const rows = view.getByRole('row').filter({ has: page.getByRole('button', { name: 'Open in document' }) });
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('mutual tensions');
+  await workbench.screenshot('codebook-tree-passages-view');
+
+  // So does the digest's tag choice, in tree order.
+  await workbench.button('Export digest').click();
+  const digest = page.getByRole('dialog', { name: 'Digest' });
+  const boxes = digest.getByRole('group', { name: /^Tags/ }).getByRole('checkbox');
+  await expect(boxes).toHaveCount(4);
+  expect(await boxes.evaluateAll((list) => list.map((b) => b.getAttribute('aria-label')))).toEqual(['Cooperation', 'Friction', 'Friction › Sanctions', 'Hedging']);
 });
 
 for (const theme of ['light', 'dark'] as const) {
