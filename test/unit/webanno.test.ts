@@ -234,6 +234,20 @@ describe('export details', () => {
     expect(doc.text.slice(a.target.selector[1].start, a.target.selector[1].end)).toBe('oil deal');
   });
 
+  it.each([
+    { name: 'no coder identity yet', coders: undefined, coderId: undefined, creator: undefined },
+    { name: "this machine's coder", coders: [{ id: 'ana-1f', name: 'Ana' }], coderId: undefined, creator: { id: 'urn:glossator:coder:ana-1f', type: 'Person', name: 'Ana', nickname: 'ana-1f' } },
+    { name: "a teammate's passage", coders: [{ id: 'ana-1f', name: 'Ana' }, { id: 'ben-2c', name: 'Ben' }], coderId: 'ben-2c', creator: { id: 'urn:glossator:coder:ben-2c', type: 'Person', name: 'Ben', nickname: 'ben-2c' } },
+    { name: 'a coder the export does not list', coders: [{ id: 'ana-1f', name: 'Ana' }], coderId: 'cy 3', creator: { id: 'urn:glossator:coder:cy%203', type: 'Person', name: 'cy 3', nickname: 'cy 3' } },
+  ])('names the coder as the creator: $name, and our import reads it back', ({ coders, coderId, creator }) => {
+    const one = { ...placed('0e9b7d54-31a8-4c6f-8e2d-b5f4a9c1d7e3', start, start + 8, true), ...(coderId ? { coderId } : {}) };
+    const out = renderWebAnnotation({ ...set([one]), ...(coders ? { coders } : {}) });
+    const [a] = itemsOf(out);
+    expect(a!.creator).toEqual(creator);
+    const back = parseWebAnnotation(out).passages[0]!;
+    expect(back.creator).toEqual(creator ? { id: creator.id, name: creator.name } : undefined);
+  });
+
   it("writes a passage with no tag and no note so Recogito's own W3C parser reads it instead of throwing", async () => {
     // @recogito/text-annotator's parseW3CTextAnnotation runs in Node: the real consumer, not a copy of its checks.
     const { parseW3CTextAnnotation } = await import('@recogito/text-annotator');

@@ -8,8 +8,9 @@
 // - §3.3.5: exactly one motivation ("commenting" when there is a note, "tagging" when only tags,
 //   "highlighting" for a bare passage); each body says its own role with `purpose`.
 // - §3.2.4: one TextualBody per tag (value = tag name) and one for the note, format text/plain.
-// - §3.3.1/§3.3.2: created/modified in UTC with "Z"; Glossator is the `generator` (Software) and
-//   no `creator` is given, because Glossator does not know who the analyst is.
+// - §3.3.1/§3.3.2: created/modified in UTC with "Z"; Glossator is the `generator` (Software); the
+//   `creator` is the coder (a Person, id "urn:glossator:coder:<id>"): the passage's own coder in a
+//   team project, else this machine's coder identity; none before the analyst has one.
 // - §4: the target is a SpecificResource; its source is the normalised document text, an External
 //   Web Resource (§3.2.1/§3.2.2: id "urn:glossator:doc:<docId>", type Text, format text/plain).
 //   Title, file name and original URL use dcterms CURIEs, as the Vocabulary's Extensions section
@@ -57,6 +58,7 @@ export function renderWebAnnotation(set: ExportSet): string {
     if (!count) counters.set(doc.id, (count = codePointCounter(doc.text)));
     return count;
   };
+  const creators = creatorsOf(set);
   const generator: JsonObject = {
     type: 'Software',
     name: set.generator.name,
@@ -70,6 +72,7 @@ export function renderWebAnnotation(set: ExportSet): string {
       includeNotes: set.options.includeNotes,
       generator,
       generated: stamp,
+      creator: creators(a.coderId),
     });
   });
 
@@ -95,6 +98,20 @@ interface Context {
   includeNotes: boolean;
   generator: JsonObject;
   generated: string;
+  creator: JsonObject | null;
+}
+
+export const CODER_URN = 'urn:glossator:coder:';
+
+/** The §3.3.1 Agent for a passage's coder id: named from the export's coders, else by its id; this machine's coder for none. */
+function creatorsOf(set: ExportSet): (coderId: string | undefined) => JsonObject | null {
+  const named = new Map((set.coders ?? []).filter((c) => c.id.trim() !== '').map((c) => [c.id, c.name.trim() || c.id] as const));
+  const mine = (set.coders ?? []).find((c) => c.id.trim() !== '')?.id;
+  return (coderId) => {
+    const id = coderId !== undefined && coderId.trim() !== '' ? coderId : mine;
+    if (id === undefined) return null;
+    return { id: `${CODER_URN}${encodeURIComponent(id)}`, type: 'Person', name: named.get(id) ?? id, nickname: id };
+  };
 }
 
 function annotationOf(
@@ -122,6 +139,7 @@ function annotationOf(
   const modified = utc(a.modified);
   if (created !== null) annotation.created = created;
   if (modified !== null) annotation.modified = modified;
+  if (ctx.creator !== null) annotation.creator = ctx.creator;
   annotation.generator = ctx.generator;
   annotation.generated = ctx.generated;
   // §3.2.6: a passage with neither tags nor note is a plain highlight with no body. It is written
