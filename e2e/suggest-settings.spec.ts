@@ -15,7 +15,9 @@ test('cue lexicon per tag from the codebook: checked as typed, saved, restored, 
   await codebook.getByRole('treeitem', { name: 'Friction' }).click();
   await codebook.getByRole('button', { name: 'Cues…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Cues for Friction' });
-  await expect(dialog.getByRole('textbox', { name: /^Cues \(\d+\) — the defaults$/ })).toHaveValue(/^friction\n(.+\n)*mistrust\n/);
+  // The session's first suggestion call loads the engine and learns from the passages: on a busy
+  // machine that takes seconds, so the dialog's arrival is waited for generously (nothing transient).
+  await expect(dialog.getByRole('textbox', { name: /^Cues \(\d+\) — the defaults$/ })).toHaveValue(/^friction\n(.+\n)*mistrust\n/, { timeout: 60_000 });
   const cues = dialog.getByRole('textbox', { name: /^Cues/ });
   await expect(dialog.getByRole('checkbox', { name: /A negation before a cue cancels it/ })).toBeChecked();
 

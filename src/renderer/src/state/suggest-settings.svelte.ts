@@ -39,6 +39,8 @@ export class SuggestSettingsState {
 
   async openCues(tagId: string): Promise<void> {
     this.cueError = '';
+    // The first answer of a session loads the suggestion engine and learns from the passages: say so.
+    this.wb.notices.say('Reading the cue lists…');
     const result = await this.wb.client.getSuggestTags({});
     if (!result.ok) {
       this.wb.notices.showError(result.error);
