@@ -90,6 +90,7 @@ function qdpx(): Uint8Array {
     ${note(6, 'A text annotation.', `<PlainTextSelection guid="${G(0)}" startPosition="0" endPosition="3"/>`)}
   </Notes>
   <NoteRef targetGUID="${G(3)}"/>
+  <NoteRef targetGUID="${G(5)}"/>
 </Project>`;
   return zipSync({ 'project.qde': strToU8(qde), 'sources/interview.txt': strToU8('Hello world, this is an interview.') });
 }
@@ -105,7 +106,8 @@ describe('memos in another tool’s .qdpx', () => {
       { subject: { kind: 'journal' }, text: 'About the whole project.', created: '2026-11-03T09:00:00Z' },
       { subject: { kind: 'journal' }, text: 'Nobody refers to me.', created: '2026-11-04T09:00:00Z' },
     ]);
-    // The passage's note and the text annotation stay with passages; the kept note is reported.
+    // The passage's note (though the project also refers to it) and the text annotation stay with
+    // passages; the kept note is reported.
     expect(parsed.passages.map((p) => p.note).sort()).toEqual(['A passage note.', 'A text annotation.']);
     expect(parsed.changes).toContainEqual({
       what: 'The note “note 4” was kept as a journal entry',

@@ -70,7 +70,8 @@ export function refiMemos(root: XmlNode, from: MemoSources): IncomingMemo[] {
     children(node, 'NoteRef').flatMap((ref) => {
       const key = guidKey(attr(ref, 'targetGUID') ?? '');
       const note = notes.get(key);
-      if (!note) return [];
+      // A passage's own note stays with the passage, whatever else also refers to it.
+      if (!note || used.has(key)) return [];
       placed.add(key);
       return [note];
     });
