@@ -1,44 +1,16 @@
 // REFI-QDA memos coming in: document, code and project memos by what refers to them; nothing dropped without a word.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/core';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core/core';
 import { DEFAULT_OPTIONS } from '../../src/main/export/types';
 import { parseQdpx } from '../../src/main/interop/refi-import';
-import type { Method } from '../../src/shared/contract';
-import { call as callCore, SEED_CORPUS, value, type ArgsOf } from './support/core-harness';
+import { fileCores } from './support/file-cores';
 
 const DOC = '000_4ab67b766fb33eed';
-const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
-const temps: string[] = [];
-const cores: Core[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()));
-  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
-async function temp(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'glossator-refi-memos-'));
-  temps.push(dir);
-  return dir;
-}
-async function coreWith(file: string): Promise<Core> {
-  const core = await createCore({
-    dataDir: await temp(),
-    corpusDir: SEED_CORPUS,
-    clock,
-    saveTarget: { chooseSavePath: async () => file },
-    openTarget: { chooseOpenPath: async () => file, chooseFolder: async () => null, chooseFiles: async () => [] },
-  });
-  cores.push(core);
-  return core;
-}
-const call = <M extends Method>(core: Core, method: M, ...args: ArgsOf<M>) => value(callCore(core, method, ...args));
-async function memosOf(core: Core) {
-  const memos = await call(core, 'listMemos');
-  return memos.map(({ subject, text }) => ({ subject, text })).sort((a, b) => (a.text < b.text ? -1 : 1));
-}
+const { temp, coreWith, call, memosOf: memosWithStamps } = fileCores('refi-memos');
+/** Subject and text: REFI-QDA stamps carry no milliseconds, so stamps are compared elsewhere. */
+const memosOf = (core: Core) => memosWithStamps(core, false);
 
 describe('memos round trip through a .qdpx', () => {
   it('our own export brings document, code and journal memos back, reported, and a second import changes nothing', async () => {

@@ -1,51 +1,17 @@
 // Memos in W3C JSON-LD: written as `commenting` annotations on the document, the tag and the journal,
 // read by Recogito's own parser without throwing, and brought back by Glossator's own import (reported).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../src/main/core/core';
+import { describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core/core';
 import { DEFAULT_OPTIONS } from '../../src/main/export/types';
 import { parseWebAnnotation } from '../../src/main/interop/webanno-import';
-import type { Method } from '../../src/shared/contract';
 import type { DigestOptions } from '../../src/shared/types';
-import { call as callCore, SEED_CORPUS, value, type ArgsOf } from './support/core-harness';
+import { fileCores } from './support/file-cores';
 
 const DOC = '000_4ab67b766fb33eed';
 const OTHER = '001_05282a48bb000cda';
-const clock = { now: () => new Date('2026-12-01T10:00:00Z') };
-
-const temps: string[] = [];
-const cores: Core[] = [];
-afterEach(async () => {
-  await Promise.all(cores.splice(0).map((c) => c.close()));
-  await Promise.all(temps.splice(0).map((d) => rm(d, { recursive: true, force: true })));
-});
-async function temp(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'glossator-webanno-memos-'));
-  temps.push(dir);
-  return dir;
-}
-
-/** A core whose save and open dialogs answer `file`. */
-async function coreWith(file: string): Promise<Core> {
-  const core = await createCore({
-    dataDir: await temp(),
-    corpusDir: SEED_CORPUS,
-    clock,
-    saveTarget: { chooseSavePath: async () => file },
-    openTarget: { chooseOpenPath: async () => file, chooseFolder: async () => null, chooseFiles: async () => [] },
-  });
-  cores.push(core);
-  return core;
-}
-const call = <M extends Method>(core: Core, method: M, ...args: ArgsOf<M>) => value(callCore(core, method, ...args));
-
-/** Memos as an analyst sees them: subject, text, stamps. */
-async function memosOf(core: Core) {
-  const memos = await call(core, 'listMemos');
-  return memos.map(({ subject, text, created, modified }) => ({ subject, text, created, modified })).sort((a, b) => (a.text < b.text ? -1 : 1));
-}
+const { temp, coreWith, call, memosOf } = fileCores('webanno-memos');
 
 async function withMemos(file: string): Promise<Core> {
   const core = await coreWith(file);
