@@ -29,6 +29,30 @@ export interface LocalModelOptions {
   timeoutMs?: number;
 }
 
+/** The user's turn of a coding question: the code, its description and the sentence. */
+function question(tag: { name: string; description: string }, sentence: string): string {
+  return `Code "${tag.name}": ${tag.description}\n\nSentence: ${sentence}\n\nDoes the code apply?`;
+}
+
+/** One chat-completions request (OpenAI-compatible) asking for a yes or no; a redirect could point off the machine, so none is followed. */
+function ask(doFetch: typeof fetch, base: string, model: string, user: string, signal: AbortSignal): Promise<Response> {
+  return doFetch(`${base}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    redirect: 'error',
+    signal,
+    body: JSON.stringify({
+      model,
+      temperature: 0,
+      max_tokens: 3,
+      messages: [
+        { role: 'system', content: 'You code sentences of analytic articles. Answer only "yes" or "no".' },
+        { role: 'user', content: user },
+      ],
+    }),
+  });
+}
+
 /**
  * Asks the server whether `sentence` fits the tag's description. Answers 'yes', 'no', or null when the
  * server did not answer usably (down, slow, odd reply): the model is one more piece of evidence, never a
@@ -40,22 +64,7 @@ export async function askLocalModel(opts: LocalModelOptions, tag: { name: string
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 5000);
   try {
-    const response = await doFetch(`${base}/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      // A redirect could point off the machine; it is not followed.
-      redirect: 'error',
-      signal: controller.signal,
-      body: JSON.stringify({
-        model: opts.model,
-        temperature: 0,
-        max_tokens: 3,
-        messages: [
-          { role: 'system', content: 'You code sentences of analytic articles. Answer only "yes" or "no".' },
-          { role: 'user', content: `Code "${tag.name}": ${tag.description}\n\nSentence: ${sentence}\n\nDoes the code apply?` },
-        ],
-      }),
-    });
+    const response = await ask(doFetch, base, opts.model, question(tag, sentence), controller.signal);
     if (!response.ok) return null;
     const body = (await response.json()) as { choices?: { message?: { content?: unknown } }[] };
     const content = body.choices?.[0]?.message?.content;
@@ -86,22 +95,8 @@ export async function testLocalModel(opts: LocalModelOptions): Promise<{ ok: boo
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? 10_000);
   const started = Date.now();
   try {
-    const response = await doFetch(`${base}/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      redirect: 'error',
-      signal: controller.signal,
-      // Shaped like a real question (system, then user with a sentence), so a server that copes with this copes with suggestions.
-      body: JSON.stringify({
-        model: opts.model,
-        temperature: 0,
-        max_tokens: 3,
-        messages: [
-          { role: 'system', content: 'You code sentences of analytic articles. Answer only "yes" or "no".' },
-          { role: 'user', content: 'Code "Test": a connection test.\n\nSentence: This is a connection test.\n\nDoes the code apply?' },
-        ],
-      }),
-    });
+    // Shaped like a real question (system, then user with a sentence), so a server that copes with this copes with suggestions.
+    const response = await ask(doFetch, base, opts.model, question({ name: 'Test', description: 'a connection test.' }, 'This is a connection test.'), controller.signal);
     if (!response.ok) {
       const detail = (await response.text().catch(() => '')).slice(0, 200).replace(/\s+/g, ' ').trim();
       return { ok: false, message: `${base} answered HTTP ${response.status}${detail ? `: ${detail}` : ''}. Check the model name and that the server speaks the OpenAI chat API.` };
