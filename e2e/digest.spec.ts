@@ -84,12 +84,7 @@ test('every export button writes its format where the analyst chose', async ({ g
 test('importing a JSON-LD export merges what exists and brings back what was deleted', async ({ glossator, workbench }) => {
   const { page } = workbench;
   const file = join(glossator.dataDir, 'annotations.jsonld');
-  await workbench.button('Export digest').click();
-  const dialog = page.getByRole('dialog', { name: 'Digest' });
-  await glossator.answerSaveDialog(file);
-  await dialog.getByRole('button', { name: 'W3C JSON-LD', exact: true }).click();
-  await expect(dialog.getByRole('status')).toHaveText(`Saved to ${file}`);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await workbench.exportDigestTo(file, 'W3C JSON-LD');
 
   await workbench.passage(OTHER).getByRole('button', { name: 'Delete passage' }).click();
   await expect(workbench.passages).toHaveCount(1);

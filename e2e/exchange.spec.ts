@@ -57,12 +57,7 @@ test('memos travel in the W3C JSON-LD export and come back through Import, with 
   await journal.getByRole('button', { name: 'Close' }).click();
 
   const file = join(glossator.dataDir, 'with-memos.jsonld');
-  await workbench.button('Export digest').click();
-  const dialog = page.getByRole('dialog', { name: 'Digest' });
-  await glossator.answerSaveDialog(file);
-  await dialog.getByRole('button', { name: 'W3C JSON-LD', exact: true }).click();
-  await expect(dialog.getByRole('status')).toHaveText(`Saved to ${file}`);
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await workbench.exportDigestTo(file, 'W3C JSON-LD');
 
   await workbench.button('Journal').click();
   await entries.first().getByRole('button', { name: 'Delete' }).click();

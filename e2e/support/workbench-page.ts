@@ -53,6 +53,16 @@ export class WorkbenchPage {
     return this.documents.getByRole('button', { name: title });
   }
 
+  /** Exports the digest dialog's `format` (its button's name) to `file`, waits until it is saved, and closes the dialog. */
+  async exportDigestTo(file: string, format: string): Promise<void> {
+    await this.button('Export digest').click();
+    const dialog = this.page.getByRole('dialog', { name: 'Digest' });
+    await this.app.answerSaveDialog(file);
+    await dialog.getByRole('button', { name: format, exact: true }).click();
+    await expect(dialog.getByRole('status')).toHaveText(`Saved to ${file}`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  }
+
   async openDocument(title: string | RegExp): Promise<void> {
     await this.documentButton(title).click();
     await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
